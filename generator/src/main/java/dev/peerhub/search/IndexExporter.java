@@ -1,0 +1,396 @@
+package dev.peerhub.search;
+
+import dev.peerhub.output.OutputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Reads a committed one-segment Lucene index back through Lucene's APIs and writes the static
+ * client index. The format is described in {@code docs/search.md}; in short (varints are
+ * unsigned LEB128):
+ *
+ * <ul>
+ *   <li>{@code search/manifest.json}: field statistics and boosts, the first term of every term
+ *       part, one lexicon file per leading character, and the names of the document files.
+ *   <li>{@code search/t/HASH.bin}, a term part: a contiguous range of terms (all fields merged,
+ *       in Lucene's byte order), each with per-field doc freq and postings (doc delta, freq,
+ *       one-byte norm).
+ *   <li>{@code search/p/HASH.bin}: the positions of the same terms, fetched only for phrases.
+ *   <li>{@code search/l/HASH.bin}: every term that starts with one character, with per-field
+ *       doc freq, for prefix and fuzzy expansion.
+ *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
+ *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets);
+ *       {@code search/f/HASH.json}: section, type and tags of every page, for filters and facets.
+ * </ul>
+ */
+final class IndexExporter {
+
+    /** A term part is closed once its postings reach this many bytes. */
+    static final int PART_TARGET_BYTES = 32 * 1024;
+
+    private final DirectoryReader reader;
+    private final String language;
+    private final List<OutputFile> files = new ArrayList<>();
+
+    IndexExporter(DirectoryReader reader, String language) {
+        this.reader = reader;
+        this.language = language;
+    }
+
+    List<OutputFile> export() throws IOException {
+        if (reader.leaves().size() > 1) throw new IllegalStateException("expected one segment");
+        int maxDoc = reader.maxDoc();
+        int nFields = SearchFields.TEXT_FIELDS.size();
+        IndexSearcher searcher = new IndexSearcher(reader);
+        StringBuilder manifest = new StringBuilder();
+        manifest.append("{\"v\":1,\"lang\":").append(Json.quote(language))
+                .append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B)
+                .append(",\"n\":").append(maxDoc).append(",\"fields\":[");
+        for (int f = 0; f < nFields; f++) {
+            String field = SearchFields.TEXT_FIELDS.get(f);
+            CollectionStatistics stats = searcher.collectionStatistics(field);
+            long docCount = stats == null ? 0 : stats.docCount();
+            long sumTtf = stats == null ? 0 : stats.sumTotalTermFreq();
+            if (f > 0) manifest.append(',');
+            manifest.append("{\"name\":").append(Json.quote(field)).append(",\"boost\":")
+                    .append(SearchFields.BOOSTS[f]).append(",\"docCount\":").append(docCount)
+                    .append(",\"sumTtf\":").append(sumTtf).append('}');
+        }
+        manifest.append(']');
+        if (maxDoc == 0) {
+            manifest.append(",\"parts\":[],\"lex\":{}");
+        } else {
+            LeafReader leaf = reader.leaves().get(0).reader();
+            exportTerms(leaf, maxDoc, manifest);
+        }
+        exportDocs(maxDoc, manifest);
+        manifest.append("}\n");
+        files.add(new OutputFile("search/manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8)));
+        return List.copyOf(files);
+    }
+
+    private void exportTerms(LeafReader leaf, int maxDoc, StringBuilder manifest) throws IOException {
+        int nFields = SearchFields.TEXT_FIELDS.size();
+        // The union of all fields' terms, with a bit per field that has it.
+        TreeMap<BytesRef, Integer> masks = new TreeMap<>();
+        TermsEnum[] enums = new TermsEnum[nFields];
+        byte[][] norms = new byte[nFields][maxDoc];
+        for (int f = 0; f < nFields; f++) {
+            String field = SearchFields.TEXT_FIELDS.get(f);
+            Terms terms = leaf.terms(field);
+            if (terms == null) continue;
+            enums[f] = terms.iterator();
+            for (BytesRef t = enums[f].next(); t != null; t = enums[f].next()) {
+                masks.merge(BytesRef.deepCopyOf(t), 1 << f, (a, b) -> a | b);
+            }
+            NumericDocValues nv = leaf.getNormValues(field);
+            if (nv != null) {
+                for (int d = nv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = nv.nextDoc()) {
+                    norms[f][d] = (byte) nv.longValue();
+                }
+            }
+        }
+
+        manifest.append(",\"parts\":[");
+        PartBuilder part = new PartBuilder();
+        BytesRef prevLast = null;
+        boolean firstPart = true;
+        // Lexicons: one per leading code point.
+        TreeMap<String, LexiconBuilder> lexicons = new TreeMap<>();
+        PostingsEnum pe = null;
+        for (Map.Entry<BytesRef, Integer> e : masks.entrySet()) {
+            BytesRef term = e.getKey();
+            int mask = e.getValue();
+            long[] dfs = new long[nFields];
+            ByteSink[] postings = new ByteSink[nFields];
+            ByteSink[] positions = new ByteSink[nFields];
+            for (int f = 0; f < nFields; f++) {
+                if ((mask & (1 << f)) == 0) continue;
+                if (!enums[f].seekExact(term)) throw new IllegalStateException("term vanished");
+                dfs[f] = enums[f].docFreq();
+                ByteSink ps = new ByteSink();
+                ByteSink pos = new ByteSink();
+                pe = enums[f].postings(pe, PostingsEnum.POSITIONS);
+                int last = 0;
+                for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                    int freq = pe.freq();
+                    ps.varint(d - last);
+                    last = d;
+                    ps.varint(freq);
+                    ps.write(norms[f][d]);
+                    int lastPos = 0;
+                    for (int i = 0; i < freq; i++) {
+                        int p = pe.nextPosition();
+                        pos.varint(p - lastPos);
+                        lastPos = p;
+                    }
+                }
+                postings[f] = ps;
+                positions[f] = pos;
+            }
+            String termString = term.utf8ToString();
+            int firstCp = termString.codePointAt(0);
+            lexicons.computeIfAbsent(new String(Character.toChars(firstCp)), k -> new LexiconBuilder())
+                    .add(term, mask, dfs);
+            if (part.isEmpty() && !firstPart) {
+                manifest.append(',');
+            }
+            if (part.isEmpty()) {
+                String sep = firstPart ? "" : separator(prevLast, term);
+                manifest.append('[').append(Json.quote(sep)).append(',');
+                firstPart = false;
+            }
+            part.add(term, mask, dfs, postings, positions);
+            if (part.postingsBytes() >= PART_TARGET_BYTES) {
+                finishPart(part, manifest);
+                part = new PartBuilder();
+            }
+            prevLast = term;
+        }
+        if (!part.isEmpty()) finishPart(part, manifest);
+        manifest.append("],\"lex\":{");
+        boolean first = true;
+        for (Map.Entry<String, LexiconBuilder> e : lexicons.entrySet()) {
+            if (!first) manifest.append(',');
+            first = false;
+            String name = addFile("search/l/", ".bin", e.getValue().toByteArray());
+            manifest.append(Json.quote(e.getKey())).append(':').append(Json.quote(name));
+        }
+        manifest.append('}');
+    }
+
+    private void finishPart(PartBuilder part, StringBuilder manifest) {
+        String t = addFile("search/t/", ".bin", part.termBytes());
+        String p = addFile("search/p/", ".bin", part.positionBytes());
+        manifest.append(Json.quote(t)).append(',').append(Json.quote(p)).append(']');
+    }
+
+    /**
+     * The shortest prefix of {@code first} that sorts after {@code prevLast}: enough to tell which
+     * part a term falls in (part i holds the terms from its separator to the next one's).
+     */
+    static String separator(BytesRef prevLast, BytesRef first) {
+        String f = first.utf8ToString();
+        int i = 0;
+        while (i < f.length()) {
+            i += Character.charCount(f.codePointAt(i));
+            BytesRef candidate = new BytesRef(f.substring(0, i));
+            if (candidate.compareTo(prevLast) > 0) return f.substring(0, i);
+        }
+        return f;
+    }
+
+    private void exportDocs(int maxDoc, StringBuilder manifest) throws IOException {
+        ByteSink pack = new ByteSink();
+        ByteSink offsets = new ByteSink();
+        StoredFields stored = reader.storedFields();
+        List<String> sections = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        StringBuilder docSections = new StringBuilder();
+        StringBuilder docTypes = new StringBuilder();
+        StringBuilder docTags = new StringBuilder();
+        for (int d = 0; d < maxDoc; d++) {
+            Document doc = stored.document(d);
+            offsets.u32(pack.size());
+            pack.write(fragment(doc).getBytes(StandardCharsets.UTF_8));
+            if (d > 0) {
+                docSections.append(',');
+                docTypes.append(',');
+                docTags.append(',');
+            }
+            docSections.append(intern(sections, doc.get(SearchFields.SECTION)));
+            docTypes.append(intern(types, doc.get(SearchFields.TYPE)));
+            docTags.append('[');
+            String[] ts = doc.getValues(SearchFields.STORED_TAG);
+            for (int i = 0; i < ts.length; i++) {
+                if (i > 0) docTags.append(',');
+                docTags.append(intern(tags, ts[i]));
+            }
+            docTags.append(']');
+        }
+        offsets.u32(pack.size());
+        StringBuilder facets = new StringBuilder();
+        facets.append("{\"sections\":");
+        stringArray(facets, sections);
+        facets.append(",\"types\":");
+        stringArray(facets, types);
+        facets.append(",\"tags\":");
+        stringArray(facets, tags);
+        facets.append(",\"docSection\":[").append(docSections).append("],\"docType\":[").append(docTypes)
+                .append("],\"docTags\":[").append(docTags).append("]}\n");
+        String docs = addFile("search/d/", ".bin", pack.toByteArray());
+        String offs = addFile("search/o/", ".bin", offsets.toByteArray());
+        String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
+        manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
+                .append(",\"facets\":").append(Json.quote(fac));
+    }
+
+    /** The display data of one page, as the client reads it. */
+    static String fragment(Document doc) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\"url\":");
+        Json.quote(sb, doc.get(SearchFields.URL));
+        sb.append(",\"title\":");
+        Json.quote(sb, doc.get(SearchFields.STORED_TITLE));
+        sb.append(",\"summary\":");
+        Json.quote(sb, doc.get(SearchFields.STORED_SUMMARY));
+        sb.append(",\"date\":");
+        Json.quote(sb, doc.get(SearchFields.DATE));
+        sb.append(",\"tags\":");
+        stringArray(sb, List.of(doc.getValues(SearchFields.STORED_TAG)));
+        sb.append(",\"passages\":[");
+        String[] anchors = doc.getValues(SearchFields.PASSAGE_ANCHOR);
+        String[] headings = doc.getValues(SearchFields.PASSAGE_HEADING);
+        String[] texts = doc.getValues(SearchFields.PASSAGE_TEXT);
+        for (int i = 0; i < anchors.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append('[');
+            Json.quote(sb, anchors[i]);
+            sb.append(',');
+            Json.quote(sb, headings[i]);
+            sb.append(',');
+            Json.quote(sb, texts[i]);
+            sb.append(']');
+        }
+        sb.append("]}\n");
+        return sb.toString();
+    }
+
+    private static int intern(List<String> values, String v) {
+        int i = values.indexOf(v);
+        if (i >= 0) return i;
+        values.add(v);
+        return values.size() - 1;
+    }
+
+    private static void stringArray(StringBuilder sb, List<String> values) {
+        sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) sb.append(',');
+            Json.quote(sb, values.get(i));
+        }
+        sb.append(']');
+    }
+
+    /** Adds a file named by the first 12 hex digits of its SHA-256; returns the name relative to search/. */
+    private String addFile(String dir, String ext, byte[] bytes) {
+        String name = dir.substring("search/".length()) + hash(bytes) + ext;
+        files.add(new OutputFile("search/" + name, bytes));
+        return name;
+    }
+
+    static String hash(byte[] bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Terms and postings of one part, plus the parallel positions file. */
+    private static final class PartBuilder {
+        private final ByteSink header = new ByteSink();
+        private final ByteSink data = new ByteSink();
+        private final ByteSink posHeader = new ByteSink();
+        private final ByteSink posData = new ByteSink();
+        private int count;
+        private byte[] prev = new byte[0];
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        int postingsBytes() {
+            return data.size();
+        }
+
+        void add(BytesRef term, int mask, long[] dfs, ByteSink[] postings, ByteSink[] positions) {
+            count++;
+            frontCode(header, prev, term);
+            prev = BytesRef.deepCopyOf(term).bytes;
+            header.varint(mask);
+            for (int f = 0; f < dfs.length; f++) {
+                if ((mask & (1 << f)) == 0) continue;
+                header.varint(dfs[f]);
+                header.varint(postings[f].size());
+                data.write(postings[f]);
+                posHeader.varint(positions[f].size());
+                posData.write(positions[f]);
+            }
+        }
+
+        byte[] termBytes() {
+            ByteSink out = new ByteSink();
+            out.varint(count);
+            out.write(header);
+            out.write(data);
+            return out.toByteArray();
+        }
+
+        byte[] positionBytes() {
+            ByteSink out = new ByteSink();
+            out.varint(count);
+            out.write(posHeader);
+            out.write(posData);
+            return out.toByteArray();
+        }
+    }
+
+    /** Terms sharing a first character with their per-field doc freqs, front-coded. */
+    private static final class LexiconBuilder {
+        private final ByteSink out = new ByteSink();
+        private int count;
+        private byte[] prev = new byte[0];
+
+        void add(BytesRef term, int mask, long[] dfs) {
+            count++;
+            frontCode(out, prev, term);
+            prev = BytesRef.deepCopyOf(term).bytes;
+            out.varint(mask);
+            for (int f = 0; f < dfs.length; f++) {
+                if ((mask & (1 << f)) != 0) out.varint(dfs[f]);
+            }
+        }
+
+        byte[] toByteArray() {
+            ByteSink all = new ByteSink();
+            all.varint(count);
+            all.write(out);
+            return all.toByteArray();
+        }
+    }
+
+    /** Writes shared-prefix length, suffix length and suffix bytes. */
+    private static void frontCode(ByteSink sink, byte[] prev, BytesRef term) {
+        int shared = 0;
+        int max = Math.min(prev.length, term.length);
+        while (shared < max && prev[shared] == term.bytes[term.offset + shared]) shared++;
+        sink.varint(shared);
+        sink.varint(term.length - shared);
+        sink.write(term.bytes, term.offset + shared, term.length - shared);
+    }
+}
