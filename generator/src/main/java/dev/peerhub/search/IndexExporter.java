@@ -38,10 +38,11 @@ import org.apache.lucene.util.BytesRef;
  *       in Lucene's byte order), each with per-field doc freq and postings (doc delta, freq,
  *       one-byte norm).
  *   <li>{@code search/p/HASH.bin}: the positions of the same terms, fetched only for phrases.
- *   <li>{@code search/l/HASH.bin}: every term that starts with one character, with per-field
- *       doc freq, for prefix and fuzzy expansion.
+ *   <li>{@code search/l/HASH.bin}: a lexicon range: terms with per-field doc freq, no postings,
+ *       for prefix and fuzzy expansion.
  *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
- *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets);
+ *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets),
+ *       and the same objects one per file as {@code search/d/HASH/DOC.json};
  *       {@code search/f/HASH.json}: section, type and tags of every page, for filters and facets.
  * </ul>
  */
@@ -49,6 +50,9 @@ final class IndexExporter {
 
     /** A term part is closed once its postings reach this many bytes. */
     static final int PART_TARGET_BYTES = 32 * 1024;
+
+    /** A lexicon file is closed once it reaches this many bytes. */
+    static final int LEXICON_TARGET_BYTES = 16 * 1024;
 
     private final DirectoryReader reader;
     private final String language;
@@ -80,7 +84,7 @@ final class IndexExporter {
         }
         manifest.append(']');
         if (maxDoc == 0) {
-            manifest.append(",\"parts\":[],\"lex\":{}");
+            manifest.append(",\"parts\":[],\"lex\":[]");
         } else {
             LeafReader leaf = reader.leaves().get(0).reader();
             exportTerms(leaf, maxDoc, manifest);
@@ -117,8 +121,10 @@ final class IndexExporter {
         PartBuilder part = new PartBuilder();
         BytesRef prevLast = null;
         boolean firstPart = true;
-        // Lexicons: one per leading code point.
-        TreeMap<String, LexiconBuilder> lexicons = new TreeMap<>();
+        // Lexicon files: like the term parts, ranges of terms, but only terms and doc freqs.
+        StringBuilder lexList = new StringBuilder();
+        LexiconBuilder lex = new LexiconBuilder();
+        BytesRef lexPrevLast = null;
         PostingsEnum pe = null;
         for (Map.Entry<BytesRef, Integer> e : masks.entrySet()) {
             BytesRef term = e.getKey();
@@ -150,10 +156,17 @@ final class IndexExporter {
                 postings[f] = ps;
                 positions[f] = pos;
             }
-            String termString = term.utf8ToString();
-            int firstCp = termString.codePointAt(0);
-            lexicons.computeIfAbsent(new String(Character.toChars(firstCp)), k -> new LexiconBuilder())
-                    .add(term, mask, dfs);
+            if (lex.isEmpty()) {
+                if (lexPrevLast != null) lexList.append(',');
+                lexList.append('[').append(Json.quote(lexPrevLast == null ? "" : separator(lexPrevLast, term)))
+                        .append(',');
+            }
+            lex.add(term, mask, dfs);
+            lexPrevLast = term;
+            if (lex.size() >= LEXICON_TARGET_BYTES) {
+                lexList.append(Json.quote(addFile("search/l/", ".bin", lex.toByteArray()))).append(']');
+                lex = new LexiconBuilder();
+            }
             if (part.isEmpty() && !firstPart) {
                 manifest.append(',');
             }
@@ -170,15 +183,8 @@ final class IndexExporter {
             prevLast = term;
         }
         if (!part.isEmpty()) finishPart(part, manifest);
-        manifest.append("],\"lex\":{");
-        boolean first = true;
-        for (Map.Entry<String, LexiconBuilder> e : lexicons.entrySet()) {
-            if (!first) manifest.append(',');
-            first = false;
-            String name = addFile("search/l/", ".bin", e.getValue().toByteArray());
-            manifest.append(Json.quote(e.getKey())).append(':').append(Json.quote(name));
-        }
-        manifest.append('}');
+        if (!lex.isEmpty()) lexList.append(Json.quote(addFile("search/l/", ".bin", lex.toByteArray()))).append(']');
+        manifest.append("],\"lex\":[").append(lexList).append(']');
     }
 
     private void finishPart(PartBuilder part, StringBuilder manifest) {
@@ -212,10 +218,13 @@ final class IndexExporter {
         StringBuilder docSections = new StringBuilder();
         StringBuilder docTypes = new StringBuilder();
         StringBuilder docTags = new StringBuilder();
+        List<byte[]> fragments = new ArrayList<>();
         for (int d = 0; d < maxDoc; d++) {
             Document doc = stored.document(d);
             offsets.u32(pack.size());
-            pack.write(fragment(doc).getBytes(StandardCharsets.UTF_8));
+            byte[] fragment = fragment(doc).getBytes(StandardCharsets.UTF_8);
+            fragments.add(fragment);
+            pack.write(fragment);
             if (d > 0) {
                 docSections.append(',');
                 docTypes.append(',');
@@ -242,6 +251,9 @@ final class IndexExporter {
         facets.append(",\"docSection\":[").append(docSections).append("],\"docType\":[").append(docTypes)
                 .append("],\"docTags\":[").append(docTags).append("]}\n");
         String docs = addFile("search/d/", ".bin", pack.toByteArray());
+        // The same fragments one per file, for servers that do not answer range requests.
+        String dir = "search/" + docs.substring(0, docs.length() - ".bin".length()) + "/";
+        for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".json", fragments.get(d)));
         String offs = addFile("search/o/", ".bin", offsets.toByteArray());
         String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
         manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
@@ -365,6 +377,14 @@ final class IndexExporter {
         private final ByteSink out = new ByteSink();
         private int count;
         private byte[] prev = new byte[0];
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        int size() {
+            return out.size();
+        }
 
         void add(BytesRef term, int mask, long[] dfs) {
             count++;

@@ -1,0 +1,686 @@
+// peerhub search client: Lucene's ranking, in the browser, from the static index in /search/.
+// Plain ES module; fetches only files next to itself; no storage, no logging.
+// The index format and the query language are described in docs/search.md; the reference
+// implementation is dev.peerhub.search.Searcher (peerhub search --json).
+import { analyze, lowerCase } from './analyzer.js';
+
+const f32 = Math.fround;
+const PREFIX_EXPANSIONS = 10;
+const FUZZY_MAX_EXPANSIONS = 50;
+const EXCERPT_WINDOW = 30;
+const EXCERPT_BEFORE = 8;
+
+const base = new URL('./', import.meta.url);
+const cache = new Map(); // same-origin file -> Promise (memory only, for this page)
+const utf8 = new TextDecoder();
+const utf8enc = new TextEncoder();
+
+function once(key, make) {
+  let p = cache.get(key);
+  if (!p) {
+    p = make();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
+async function get(name) {
+  const res = await fetch(new URL(name, base), { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`search index: ${name}: HTTP ${res.status}`);
+  return res;
+}
+
+const manifest = () => once('manifest.json', async () => (await get('manifest.json')).json());
+const bytes = (name) => once(name, async () => new Uint8Array(await (await get(name)).arrayBuffer()));
+const json = (name) => once(name, async () => (await get(name)).json());
+
+// ---- Lucene's SmallFloat.byte4ToInt (norm byte -> field length) and BM25 (k1, b) pieces
+
+function int4ToLong(i) {
+  const bits = i & 0x07;
+  const shift = (i >>> 3) - 1;
+  return shift === -1 ? bits : (bits | 0x08) * 2 ** shift;
+}
+const NUM_FREE_VALUES = 255 - 231; // 255 - longToInt4(Integer.MAX_VALUE)
+export function byte4ToInt(b) {
+  const i = b & 0xff;
+  return i < NUM_FREE_VALUES ? i : Math.min(NUM_FREE_VALUES + int4ToLong(i - NUM_FREE_VALUES), 2147483647);
+}
+const LENGTH_TABLE = Float32Array.from({ length: 256 }, (_, i) => byte4ToInt(i));
+
+function fieldStats(m) {
+  if (m._stats) return m._stats;
+  const k1 = f32(m.k1), b = f32(m.b);
+  m._stats = m.fields.map((fd) => {
+    const avgdl = f32(fd.sumTtf / fd.docCount);
+    const normInv = new Float32Array(256);
+    for (let i = 0; i < 256; i++) {
+      normInv[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * LENGTH_TABLE[i]) / avgdl))));
+    }
+    return { boost: f32(fd.boost), docCount: fd.docCount, normInv };
+  });
+  return m._stats;
+}
+
+function idf(df, docCount) {
+  return f32(Math.log(1 + (docCount - df + 0.5) / (df + 0.5)));
+}
+
+function bm25(weight, freq, normInv) {
+  return f32(weight - f32(weight / f32(1 + f32(freq * normInv))));
+}
+
+// ---- binary helpers
+
+class Reader {
+  constructor(buf, pos = 0) { this.buf = buf; this.pos = pos; }
+  varint() {
+    let v = 0, mul = 1, b;
+    do { b = this.buf[this.pos++]; v += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+    return v;
+  }
+  bytes(n) { const out = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return out; }
+}
+
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+// Lucene orders terms by UTF-8 bytes, which is code point order.
+function compareTerms(a, b) {
+  if (a === b) return 0;
+  return compareBytes(utf8enc.encode(a), utf8enc.encode(b));
+}
+const cpLength = (s) => { let n = 0; for (const _ of s) n++; return n; };
+
+// Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len])]
+function readTerms(r, nFields, withLens) {
+  const count = r.varint();
+  const terms = [];
+  let prev = new Uint8Array(0);
+  for (let i = 0; i < count; i++) {
+    const shared = r.varint();
+    const suffix = r.bytes(r.varint());
+    const tb = new Uint8Array(shared + suffix.length);
+    tb.set(prev.subarray(0, shared));
+    tb.set(suffix, shared);
+    prev = tb;
+    const mask = r.varint();
+    const df = new Array(nFields).fill(0);
+    const len = withLens ? new Array(nFields).fill(0) : null;
+    for (let f = 0; f < nFields; f++) {
+      if (mask & (1 << f)) {
+        df[f] = r.varint();
+        if (withLens) len[f] = r.varint();
+      }
+    }
+    terms.push({ term: utf8.decode(tb), mask, df, len });
+  }
+  return terms;
+}
+
+// ---- term parts, positions, lexicons
+
+function rangeIndex(list, term) { // list of [separator, ...], first separator is ""
+  let lo = 0, hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (compareTerms(list[mid][0], term) <= 0) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+async function part(m, i) {
+  const name = m.parts[i][1];
+  const key = 'parsed:' + name;
+  return once(key, async () => {
+    const buf = await bytes(name);
+    const r = new Reader(buf);
+    const terms = readTerms(r, m.fields.length, true);
+    const map = new Map();
+    let off = r.pos;
+    for (const t of terms) {
+      t.off = new Array(m.fields.length).fill(0);
+      for (let f = 0; f < m.fields.length; f++) if (t.mask & (1 << f)) { t.off[f] = off; off += t.len[f]; }
+      t.part = i;
+      map.set(t.term, t);
+    }
+    return { buf, terms, map };
+  });
+}
+
+/** The dictionary entry of each term (null when the index has no such term). */
+async function lookup(m, terms) {
+  const out = new Map();
+  if (!m.parts.length) { for (const t of terms) out.set(t, null); return out; }
+  const uniq = [...new Set(terms)];
+  const parts = await Promise.all(uniq.map((t) => part(m, rangeIndex(m.parts, t))));
+  uniq.forEach((t, i) => out.set(t, parts[i].map.get(t) ?? null));
+  return out;
+}
+
+function postings(buf, entry, f) {
+  const r = new Reader(buf, entry.off[f]);
+  const n = entry.df[f];
+  const docs = new Int32Array(n), freqs = new Int32Array(n), norms = new Uint8Array(n);
+  let doc = 0;
+  for (let i = 0; i < n; i++) {
+    doc += r.varint();
+    docs[i] = doc;
+    freqs[i] = r.varint();
+    norms[i] = buf[r.pos++];
+  }
+  return { docs, freqs, norms };
+}
+
+async function positions(m, entry, f) {
+  const i = entry.part;
+  const name = m.parts[i][2];
+  const parsed = await once('parsedpos:' + name, async () => {
+    const buf = await bytes(name);
+    const p = await part(m, i);
+    const r = new Reader(buf);
+    r.varint();
+    const lens = [];
+    for (const t of p.terms) for (let g = 0; g < m.fields.length; g++) if (t.mask & (1 << g)) lens.push([t.term, g, r.varint()]);
+    const offs = new Map();
+    let off = r.pos;
+    for (const [term, g, len] of lens) { offs.set(term + '\u0000' + g, off); off += len; }
+    return { buf, offs };
+  });
+  const pst = postings((await part(m, i)).buf, entry, f);
+  const r = new Reader(parsed.buf, parsed.offs.get(entry.term + '\u0000' + f));
+  const byDoc = new Map();
+  for (let k = 0; k < pst.docs.length; k++) {
+    const ps = new Int32Array(pst.freqs[k]);
+    let p = 0;
+    for (let j = 0; j < ps.length; j++) { p += r.varint(); ps[j] = p; }
+    byDoc.set(pst.docs[k], { ps, norm: pst.norms[k] });
+  }
+  return { pst, byDoc };
+}
+
+/** Every lexicon entry whose term starts with prefix (from the lexicon files covering it). */
+async function lexicon(m, prefix) {
+  const lex = m.lex;
+  if (!lex.length) return [];
+  const first = rangeIndex(lex, prefix);
+  let last = first;
+  while (last + 1 < lex.length && lex[last + 1][0].startsWith(prefix)) last++;
+  const files = [];
+  for (let i = first; i <= last; i++) files.push(lex[i][1]);
+  const lists = await Promise.all(files.map((name) => once('parsedlex:' + name, async () =>
+    readTerms(new Reader(await bytes(name)), m.fields.length, false))));
+  return lists.flat().filter((t) => t.term.startsWith(prefix));
+}
+
+// ---- query language (same rules as dev.peerhub.search.ParsedQuery)
+
+const isSpace = (c) => c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+
+export function parseQuery(query) {
+  const words = [], phrases = [], excluded = [];
+  let lastWord = null, lastIsPlainWord = false;
+  const n = query.length;
+  let i = 0;
+  while (i < n) {
+    let c = query.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    let negate = false;
+    if (c === 0x2d && i + 1 < n && !isSpace(query.charCodeAt(i + 1))) { negate = true; i++; c = query.charCodeAt(i); }
+    if (c === 0x22) {
+      let end = query.indexOf('"', i + 1);
+      if (end < 0) end = n;
+      (negate ? excluded : phrases).push(query.substring(i + 1, end));
+      i = Math.min(n, end + 1);
+      lastIsPlainWord = false;
+    } else {
+      const start = i;
+      while (i < n && !isSpace(query.charCodeAt(i)) && query.charCodeAt(i) !== 0x22) i++;
+      const word = query.substring(start, i);
+      if (negate) { excluded.push(word); lastIsPlainWord = false; }
+      else { words.push(word); lastWord = word; lastIsPlainWord = i === n; }
+    }
+  }
+  let prefix = null;
+  if (lastIsPlainWord && cpLength(lastWord) >= 2 && /^[\p{L}\p{Nd}]+$/u.test(lastWord)) {
+    words.pop();
+    prefix = lastWord;
+  }
+  return { words, phrases, excluded, prefix };
+}
+
+function fuzzyEdits(term) {
+  const len = cpLength(term);
+  return len < 3 ? 0 : len <= 5 ? 1 : 2;
+}
+
+// Optimal string alignment distance (adjacent transposition = 1 edit), on code points, capped.
+function editDistance(a, b, max) {
+  const n = a.length, m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  let prev2 = null, prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m];
+}
+
+const analyzeTerms = (text) => analyze(text).map((t) => t.term);
+
+// ---- scoring: each clause gives Map(doc -> float score)
+
+function sumInto(acc, doc, s) { acc.set(doc, (acc.get(doc) ?? 0) + s); } // double sum, cast at the end
+function roundAll(acc) { for (const [d, s] of acc) acc.set(d, f32(s)); return acc; }
+
+/** SHOULD over (field, term) of BoostQuery(TermQuery): terms with their own stats. */
+function scoreTerms(m, entries, bufs) {
+  const stats = fieldStats(m);
+  const acc = new Map();
+  entries.forEach((e, k) => {
+    if (!e) return;
+    for (let f = 0; f < stats.length; f++) {
+      if (!(e.mask & (1 << f))) continue;
+      const st = stats[f];
+      const w = f32(st.boost * idf(e.df[f], st.docCount));
+      const p = postings(bufs[k], e, f);
+      for (let i = 0; i < p.docs.length; i++) sumInto(acc, p.docs[i], bm25(w, p.freqs[i], st.normInv[p.norms[i]]));
+    }
+  });
+  return roundAll(acc);
+}
+
+async function wordClause(m, term, entry, highlight) {
+  if (entry) {
+    highlight.add(term);
+    return scoreTerms(m, [entry], [(await part(m, entry.part)).buf]);
+  }
+  const edits = fuzzyEdits(term);
+  if (edits === 0) return new Map();
+  // FuzzyQuery(field, term, edits, prefixLength 1, maxExpansions 50, transpositions) per field,
+  // rewritten as Lucene's TopTermsBlendedFreqScoringRewrite does.
+  const q = [...term];
+  const firstCp = q[0];
+  const candidates = await lexicon(m, firstCp);
+  const stats = fieldStats(m);
+  const perField = [];
+  const needed = new Set();
+  for (let f = 0; f < stats.length; f++) {
+    const scored = [];
+    for (const t of candidates) {
+      if (!(t.mask & (1 << f))) continue;
+      const c = [...t.term];
+      if (c[0] !== firstCp) continue;
+      const ed = editDistance(q.slice(1), c.slice(1), edits);
+      if (ed > edits || ed === 0) continue;
+      const sim = f32(1 - f32(ed / Math.min(c.length, q.length)));
+      scored.push({ term: t.term, sim, df: t.df[f] });
+    }
+    scored.sort((a, b) => (b.sim - a.sim) || compareTerms(a.term, b.term));
+    const top = scored.slice(0, FUZZY_MAX_EXPANSIONS);
+    perField.push(top);
+    for (const t of top) needed.add(t.term);
+  }
+  const entries = await lookup(m, [...needed]);
+  const acc = new Map();
+  for (let f = 0; f < stats.length; f++) {
+    const top = perField[f];
+    if (!top.length) continue;
+    let df = 0;
+    for (const t of top) df = Math.max(df, t.df);
+    const st = stats[f];
+    const idfv = idf(df, st.docCount);
+    const fieldAcc = new Map();
+    for (const t of top) {
+      highlight.add(t.term);
+      const e = entries.get(t.term);
+      const w = f32(f32(t.sim * st.boost) * idfv);
+      const p = postings((await part(m, e.part)).buf, e, f);
+      for (let i = 0; i < p.docs.length; i++) sumInto(fieldAcc, p.docs[i], bm25(w, p.freqs[i], st.normInv[p.norms[i]]));
+    }
+    for (const [d, s] of fieldAcc) sumInto(acc, d, f32(s));
+  }
+  return roundAll(acc);
+}
+
+async function phraseMatches(m, tokens, entries, f) {
+  // Exact phrase: count start positions where every term sits at its offset.
+  const lists = await Promise.all(tokens.map((t) => positions(m, entries.get(t.term), f)));
+  const first = tokens[0].position;
+  const offsets = tokens.map((t) => t.position - first);
+  const out = new Map();
+  const [lead, ...rest] = lists;
+  for (const [doc, { ps: leadPos, norm }] of lead.byDoc) {
+    const others = rest.map((l) => l.byDoc.get(doc));
+    if (others.some((o) => !o)) continue;
+    const sets = others.map((o) => new Set(o.ps));
+    let freq = 0;
+    for (const p of leadPos) {
+      let ok = true;
+      for (let k = 0; k < sets.length; k++) if (!sets[k].has(p + offsets[k + 1])) { ok = false; break; }
+      if (ok) freq++;
+    }
+    if (freq > 0) out.set(doc, { freq, norm });
+  }
+  return out;
+}
+
+async function phraseClause(m, tokens, entries, highlight) {
+  const stats = fieldStats(m);
+  const acc = new Map();
+  for (let f = 0; f < stats.length; f++) {
+    if (tokens.some((t) => !entries.get(t.term) || !(entries.get(t.term).mask & (1 << f)))) continue;
+    const st = stats[f];
+    let idfSum = 0;
+    for (const t of tokens) idfSum += idf(entries.get(t.term).df[f], st.docCount);
+    const w = f32(st.boost * f32(idfSum));
+    const matches = await phraseMatches(m, tokens, entries, f);
+    for (const [doc, { freq, norm }] of matches) sumInto(acc, doc, bm25(w, freq, st.normInv[norm]));
+  }
+  for (const t of tokens) highlight.add(t.term);
+  return roundAll(acc);
+}
+
+async function phraseDocs(m, tokens, entries) { // for exclusions: docs with the phrase in any field
+  const out = new Set();
+  for (let f = 0; f < m.fields.length; f++) {
+    if (tokens.some((t) => !entries.get(t.term) || !(entries.get(t.term).mask & (1 << f)))) continue;
+    for (const doc of (await phraseMatches(m, tokens, entries, f)).keys()) out.add(doc);
+  }
+  return out;
+}
+
+async function prefixTerms(m, word) {
+  const prefix = lowerCase(word);
+  const lex = await lexicon(m, prefix);
+  const ranked = lex.map((t) => ({ term: t.term, df: t.df.reduce((a, b) => a + b, 0) }));
+  ranked.sort((a, b) => (b.df - a.df) || compareTerms(a.term, b.term));
+  const out = ranked.slice(0, PREFIX_EXPANSIONS).map((t) => t.term);
+  const stems = analyzeTerms(word);
+  const entries = await lookup(m, stems);
+  for (const s of stems) if (entries.get(s) && !out.includes(s)) out.push(s);
+  return out;
+}
+
+// ---- the search
+
+async function facetTable() {
+  const m = await manifest();
+  return json(m.facets);
+}
+
+/**
+ * Searches the site. Options: limit (10), offset (0), filters {tag, section, type},
+ * facets (true to also return counts per tag, section and type over all matches).
+ */
+export async function search(query, options = {}) {
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  const filters = options.filters ?? {};
+  const wantFacets = options.facets === true;
+  const m = await manifest();
+  const pq = parseQuery(String(query ?? ''));
+  const hasFilter = !!(filters.tag || filters.section || filters.type);
+  const facetsP = hasFilter || wantFacets ? facetTable() : null;
+
+  // Analyse, and look every exact term up at once (one request per term part).
+  const wordTerms = [];
+  for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push(t);
+  const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
+  const excludedTokens = pq.excluded.map((x) => analyze(x)).filter((ts) => ts.length);
+  const prefixP = pq.prefix !== null ? prefixTerms(m, pq.prefix) : null;
+  const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
+  const entries = await lookup(m, all);
+  const prefixList = prefixP ? await prefixP : null;
+  if (prefixList) for (const [k, v] of await lookup(m, prefixList)) entries.set(k, v);
+
+  // The plan, in the Searcher's order: words, phrases, prefix; identical items once.
+  const highlight = new Set();
+  const clauses = new Map();
+  const add = (key, make) => { if (!clauses.has(key)) clauses.set(key, make); };
+  for (const t of wordTerms) add('w:' + t, () => wordClause(m, t, entries.get(t), highlight));
+  for (const ts of phraseTokens) {
+    if (ts.length === 1) {
+      const t = ts[0].term;
+      add('w:' + t, async () => (entries.get(t) ? wordClause(m, t, entries.get(t), highlight) : new Map()));
+    } else {
+      const first = ts[0].position;
+      add('p:' + ts.map((t) => `${t.position - first}=${t.term} `).join(''), () => phraseClause(m, ts, entries, highlight));
+    }
+  }
+  if (prefixList) {
+    add('x:' + prefixList.join(' '), async () => {
+      const es = prefixList.map((t) => entries.get(t));
+      const bufs = await Promise.all(es.map(async (e) => (e ? (await part(m, e.part)).buf : null)));
+      prefixList.forEach((t) => { if (entries.get(t)) highlight.add(t); });
+      return scoreTerms(m, es, bufs);
+    });
+  }
+  const empty = { total: 0, results: [] };
+  if (!clauses.size) return wantFacets ? { ...empty, facets: { tags: {}, sections: {}, types: {} } } : empty;
+  const scored = await Promise.all([...clauses.values()].map((make) => make()));
+
+  // Exclusions and filters.
+  const excludedDocs = new Set();
+  for (const ts of excludedTokens) {
+    if (ts.length === 1) {
+      const e = entries.get(ts[0].term);
+      if (!e) continue;
+      const buf = (await part(m, e.part)).buf;
+      for (let f = 0; f < m.fields.length; f++) if (e.mask & (1 << f)) for (const d of postings(buf, e, f).docs) excludedDocs.add(d);
+    } else {
+      for (const d of await phraseDocs(m, ts, entries)) excludedDocs.add(d);
+    }
+  }
+  const table = facetsP ? await facetsP : null;
+  const keep = filterFn(table, filters, excludedDocs);
+
+  let hits = combine(scored, 'all', keep);
+  let fallback;
+  if (hits.length === 0 && scored.length >= 2) {
+    hits = combine(scored, 'any', keep);
+    fallback = 'any';
+  }
+  hits.sort((a, b) => (b.score - a.score) || (a.doc - b.doc));
+  const page = hits.slice(offset, offset + limit);
+  const docs = await fetchDocs(m, page.map((h) => h.doc));
+  const results = page.map((h, i) => {
+    const d = docs[i];
+    const ex = excerpt(d.passages, highlight);
+    return { url: d.url, title: d.title, summary: d.summary, date: d.date, tags: d.tags, score: h.score,
+      anchor: ex.anchor, excerptHtml: ex.html };
+  });
+  const out = { total: hits.length, results };
+  if (fallback) out.fallback = fallback;
+  if (wantFacets) out.facets = facets(table, hits);
+  return out;
+}
+
+function filterFn(table, filters, excluded) {
+  const want = (names, v) => (v ? names.indexOf(v) : null);
+  const s = table ? want(table.sections, filters.section) : null;
+  const t = table ? want(table.types, filters.type) : null;
+  const g = table ? want(table.tags, filters.tag) : null;
+  return (doc) => {
+    if (excluded.has(doc)) return false;
+    if (s !== null && table.docSection[doc] !== s) return false;
+    if (t !== null && table.docType[doc] !== t) return false;
+    if (g !== null && !table.docTags[doc].includes(g)) return false;
+    return true;
+  };
+}
+
+function combine(scored, mode, keep) {
+  const acc = new Map();
+  if (mode === 'all') {
+    const [first, ...rest] = [...scored].sort((a, b) => a.size - b.size);
+    for (const [doc, s] of first) {
+      if (!keep(doc)) continue;
+      let sum = s, ok = true;
+      for (const other of rest) { const o = other.get(doc); if (o === undefined) { ok = false; break; } }
+      if (!ok) continue;
+      sum = 0;
+      for (const c of scored) sum += c.get(doc);
+      acc.set(doc, f32(sum));
+    }
+  } else {
+    for (const c of scored) for (const [doc, s] of c) if (keep(doc)) sumInto(acc, doc, s);
+    roundAll(acc);
+  }
+  return [...acc].map(([doc, score]) => ({ doc, score }));
+}
+
+function facets(table, hits) {
+  const count = (names, pick) => {
+    const c = new Array(names.length).fill(0);
+    for (const h of hits) pick(h.doc, c);
+    const idx = names.map((_, i) => i).filter((i) => c[i] > 0);
+    idx.sort((a, b) => (c[b] - c[a]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+    const out = {};
+    for (const i of idx) out[names[i]] = c[i];
+    return out;
+  };
+  return {
+    tags: count(table.tags, (d, c) => { for (const g of table.docTags[d]) c[g]++; }),
+    sections: count(table.sections, (d, c) => { c[table.docSection[d]]++; }),
+    types: count(table.types, (d, c) => { c[table.docType[d]]++; }),
+  };
+}
+
+// ---- display data: one multi-range request for the page's results
+
+async function fetchDocs(m, docNums) {
+  if (!docNums.length) return [];
+  const offs = await rangesOf(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]), 'offsets');
+  const ranges = docNums.map((d) => {
+    const a = offs(d * 4, 8);
+    const u32 = (k) => a[k] | (a[k + 1] << 8) | (a[k + 2] << 16) | (a[k + 3] * 2 ** 24);
+    return [u32(0), u32(4)];
+  });
+  const got = await rangesOf(m.docs, ranges, 'docs', docNums);
+  return ranges.map(([s, e]) => JSON.parse(utf8.decode(got(s, e - s))));
+}
+
+/**
+ * Fetches byte ranges [start, end) of one file in one request (Range: bytes=a-b,c-d); returns
+ * read(start, length). A 200 answer (no range support) is used whole for the small offsets file;
+ * for the documents it is aborted and each document is fetched from its own fragment file.
+ */
+async function rangesOf(name, wanted, kind, docNums) {
+  const whole = cache.get(name);
+  if (whole) { const b = await whole; return (s, n) => b.subarray(s, s + n); }
+  const sorted = [...wanted].sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [s, e] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e); else merged.push([s, e]);
+  }
+  const ctrl = new AbortController();
+  const res = await fetch(new URL(name, base), {
+    headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
+    signal: ctrl.signal, credentials: 'same-origin',
+  });
+  if (res.status === 200) {
+    if (kind === 'offsets') {
+      const p = res.arrayBuffer().then((b) => new Uint8Array(b));
+      cache.set(name, p);
+      const b = await p;
+      return (s, n) => b.subarray(s, s + n);
+    }
+    ctrl.abort();
+    const frags = await Promise.all(docNums.map((d) => bytes(`${name.replace(/\.bin$/, '')}/${d}.json`)));
+    const byStart = new Map(wanted.map(([s], i) => [s, frags[i]]));
+    return (s) => byStart.get(s);
+  }
+  if (res.status !== 206) throw new Error(`search index: ${name}: HTTP ${res.status}`);
+  const body = new Uint8Array(await res.arrayBuffer());
+  const pieces = parseRanges(res.headers, body);
+  return (s, n) => {
+    for (const p of pieces) if (s >= p.start && s + n <= p.start + p.data.length) return p.data.subarray(s - p.start, s - p.start + n);
+    throw new Error('search index: missing range');
+  };
+}
+
+function parseRanges(headers, body) {
+  const type = headers.get('content-type') || '';
+  const mb = /multipart\/byteranges;\s*boundary="?([^";]+)"?/i.exec(type);
+  if (!mb) {
+    const cr = /bytes (\d+)-(\d+)/.exec(headers.get('content-range') || '');
+    return [{ start: cr ? Number(cr[1]) : 0, data: body }];
+  }
+  const pieces = [];
+  const text = new TextDecoder('latin1').decode(body); // 1 char per byte, for finding headers
+  const delim = '--' + mb[1];
+  let pos = text.indexOf(delim);
+  while (pos >= 0) {
+    const headStart = pos + delim.length;
+    if (text.startsWith('--', headStart)) break;
+    const headEnd = text.indexOf('\r\n\r\n', headStart);
+    if (headEnd < 0) break;
+    const cr = /content-range:\s*bytes (\d+)-(\d+)/i.exec(text.substring(headStart, headEnd));
+    const start = Number(cr[1]), len = Number(cr[2]) - start + 1;
+    const dataStart = headEnd + 4;
+    pieces.push({ start, data: body.subarray(dataStart, dataStart + len) });
+    pos = text.indexOf(delim, dataStart + len);
+  }
+  return pieces;
+}
+
+// ---- excerpts (same rules as dev.peerhub.search.Excerpts)
+
+function words(text) {
+  const out = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    if (i > start) out.push(text.substring(start, i));
+  }
+  return out;
+}
+
+export function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+function excerpt(passages, terms) {
+  if (!passages.length) return { anchor: '', html: '' };
+  const memo = new Map();
+  const termsOf = (w) => { let t = memo.get(w); if (!t) { t = analyzeTerms(w); memo.set(w, t); } return t; };
+  const matches = (w) => termsOf(w).some((t) => terms.has(t));
+  let best = 0, bestCount = -1;
+  passages.forEach(([, heading, text], p) => {
+    const found = new Set();
+    for (const w of words(text)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
+    for (const t of analyzeTerms(heading)) if (terms.has(t)) found.add(t);
+    if (found.size > bestCount) { best = p; bestCount = found.size; }
+  });
+  const ws = words(passages[best][2]);
+  let first = ws.findIndex(matches);
+  if (first < 0) first = 0;
+  const start = Math.max(0, first - EXCERPT_BEFORE);
+  const end = Math.min(ws.length, start + EXCERPT_WINDOW);
+  let html = start > 0 ? '\u2026 ' : '';
+  for (let i = start; i < end; i++) {
+    if (i > start) html += ' ';
+    html += matches(ws[i]) ? `<mark>${escapeHtml(ws[i])}</mark>` : escapeHtml(ws[i]);
+  }
+  if (end < ws.length) html += ' \u2026';
+  return { anchor: passages[best][0], html };
+}
