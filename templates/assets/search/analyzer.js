@@ -154,7 +154,8 @@ function dfaState(seeds) {
   if (!d) {
     let accept = -1;
     for (const q of set) if (acceptRule[q] >= 0 && (accept < 0 || acceptRule[q] < accept)) accept = acceptRule[q];
-    d = { set, accept, next: [] };
+    // A state with no way on is final: Lucene's scanner stops there without reading ahead.
+    d = { set, accept, next: [], more: set.some((q) => edgeMask[q] !== 0) };
     dfaCache.set(key, d);
   }
   return d;
@@ -176,31 +177,62 @@ export const MAX_TOKEN_LENGTH = 255;
 
 /** Lucene StandardTokenizer: [{ text, type, start, end }], offsets in UTF-16 code units. */
 export function tokenize(text) {
-  const tokens = [];
+  // Lucene's scanner sees the text through a 255-char buffer that it refills from a Reader; this
+  // decides the token length limit and what happens at the end of input, so it is mirrored here:
+  // bufStart = text offset of the buffer's first char, endRead = offset after its last valid char,
+  // readPos = how far the reader has been read, heldHigh = a high surrogate read but held back.
   const n = text.length;
+  const tokens = [];
+  let bufStart = 0, endRead = 0, readPos = 0, heldHigh = 0;
+  const isHigh = (c) => c >= 0xd800 && c <= 0xdbff;
+  const isLow = (c) => c >= 0xdc00 && c <= 0xdfff;
+  // Returns true where Lucene's refill reports end of input.
+  const refill = (tokenStart) => {
+    if (tokenStart > bufStart) { endRead += heldHigh; heldHigh = 0; bufStart = tokenStart; }
+    const requested = MAX_TOKEN_LENGTH - (endRead - bufStart) - heldHigh;
+    if (requested === 0) return true;
+    if (readPos === n) return true;
+    const got = Math.min(requested, n - readPos);
+    endRead += got; readPos += got;
+    if (isHigh(text.charCodeAt(endRead - 1))) {
+      if (got === requested) {
+        endRead--; heldHigh = 1;
+        if (got === 1) return true;
+      } else {
+        // Lucene reads one more char for the low surrogate; at the end of input it stops there.
+        if (readPos === n) return true;
+        endRead++; readPos++;
+      }
+    }
+    return false;
+  };
+  // Code point at p, not looking past endRead (as Character.codePointAt with a limit).
+  const codePoint = (p) => {
+    const c = text.charCodeAt(p);
+    if (isHigh(c) && p + 1 < endRead) {
+      const d = text.charCodeAt(p + 1);
+      if (isLow(d)) return ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+    }
+    return c;
+  };
+
   let i = 0;
-  while (i < n) {
-    // Lucene's scanner never looks further than its 255-char buffer from the token start.
-    const limit = Math.min(n, i + MAX_TOKEN_LENGTH);
-    let d = START, p = i, bestEnd = -1, bestRule = -1;
-    while (p < limit) {
-      const cp = text.codePointAt(p);
-      const w = cp > 0xffff ? 2 : 1;
-      if (p + w > limit) break;
+  for (;;) {
+    let d = START, p = i, accepted = -1, rule = -1, atEnd = false;
+    for (;;) {
+      if (p >= endRead && refill(i)) { atEnd = true; break; }
+      const cp = codePoint(p);
       d = step(d, classOf(cp));
+      p += cp > 0xffff ? 2 : 1;
+      if (accepted < 0) accepted = p; // the catch-all rule: one code point, no token
       if (d === DEAD) break;
-      p += w;
-      if (d.accept >= 0) { bestEnd = p; bestRule = d.accept; }
+      if (d.accept >= 0) { accepted = p; rule = d.accept; }
+      if (!d.more) break;
     }
-    if (bestEnd < 0) {
-      // No rule matched: Lucene skips one code point.
-      i += text.codePointAt(i) > 0xffff ? 2 : 1;
-      continue;
-    }
-    tokens.push({ text: text.slice(i, bestEnd), type: RULES[bestRule][1], start: i, end: bestEnd });
-    i = bestEnd;
+    if (atEnd && p === i) return tokens;
+    if (rule >= 0) tokens.push({ text: text.slice(i, accepted), type: RULES[rule][1], start: i, end: accepted });
+    i = accepted;
   }
-  return tokens;
 }
 
 // ---------------------------------------------------------------- lower case (Java Character.toLowerCase)
