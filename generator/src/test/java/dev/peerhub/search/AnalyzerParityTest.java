@@ -154,6 +154,20 @@ class AnalyzerParityTest {
       requests.add(new String[] {"tokenize", sb.toString()});
       requests.add(new String[] {"analyze", sb.toString()});
     }
+    // Long runs that cross Lucene's 255-char buffer, with surrogates (paired and lone) near the
+    // buffer edges and at the end of the text, where the scanner's refill logic shows.
+    String[] longAlphabet = {"a", "b", "1", "_", "'", ".", " ", "\u0301", "\uD835\uDC00", "\uD800", "\uDC00",
+      "\uD83D\uDC4D", "\u200D", "\u4E2D", "\u0E01", "\uD840\uDC00"};
+    for (int i = 0; i < 1500; i++) {
+      StringBuilder sb = new StringBuilder();
+      int target = 200 + random.nextInt(700);
+      while (sb.length() < target) {
+        // mostly letters, so that tokens get long
+        sb.append(random.nextInt(4) > 0 ? "x" : longAlphabet[random.nextInt(longAlphabet.length)]);
+      }
+      if (i % 3 == 0) sb.append('\uD800');
+      requests.add(new String[] {"tokenize", sb.toString()});
+    }
     // One representative of every character class Lucene's scanner has, alone and in context.
     for (int cp : classRepresentatives()) {
       String c = new String(Character.toChars(cp));
@@ -163,6 +177,30 @@ class AnalyzerParityTest {
       }
     }
     compare(requests);
+  }
+
+  /** The shipped class tables are what the generator measures from this Lucene now. */
+  @Test
+  void shippedTablesAreCurrent() throws Exception {
+    Path generator = repo.resolve("generator/src/test/resources/dev/peerhub/search/GenerateAnalyzerData.java");
+    Path shipped = repo.resolve("templates/assets/search/uax29-data.js");
+    Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), generator.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    p.getOutputStream().close();
+    String fresh = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "table generator failed");
+    String current = Files.readString(shipped, StandardCharsets.UTF_8);
+    for (String table : new String[] {"CLASS_CHARS", "CLASS_BITS", "CLASS_RUNS"}) {
+      assertEquals(line(fresh, table), line(current, table), table + " in " + shipped
+          + " is stale: regenerate it with " + generator + " (see its header)");
+    }
+    // LOWER_RUNS follows the JDK's Unicode version; lowerCaseOfEveryCodePoint checks it directly.
+  }
+
+  private static String line(String js, String name) {
+    for (String l : js.split("\n")) if (l.startsWith("export const " + name + " ")) return l;
+    return "(no " + name + ")";
   }
 
   @Test
