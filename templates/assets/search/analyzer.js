@@ -47,6 +47,7 @@ function classOf(cp) {
 }
 
 // A set of classes as a bit mask over class ids (there are fewer than 32 classes).
+if (CLASS_BITS.length > 31) throw new Error('analyzer: too many character classes for a 31-bit mask');
 function classes(anyOf, noneOf = 0) {
   let mask = 0;
   CLASS_BITS.forEach((bits, k) => {
