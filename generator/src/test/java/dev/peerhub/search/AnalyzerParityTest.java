@@ -43,18 +43,27 @@ class AnalyzerParityTest {
   private static Path repo;
   private static Analyzer english;
   private static StandardTokenizer tokenizer;
+  private static Analyzer stemOnly;
 
   @BeforeAll
   static void setUp() {
     repo = findRepo();
     english = new EnglishAnalyzer();
     tokenizer = new StandardTokenizer();
+    stemOnly = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String field) {
+        var source = new org.apache.lucene.analysis.core.KeywordTokenizer();
+        return new TokenStreamComponents(source, new org.apache.lucene.analysis.en.PorterStemFilter(source));
+      }
+    };
   }
 
   @AfterAll
   static void tearDown() throws IOException {
     english.close();
     tokenizer.close();
+    stemOnly.close();
   }
 
   // ------------------------------------------------------------------------------ the tests
@@ -145,6 +154,9 @@ class AnalyzerParityTest {
       "ﾡ", "ก", "ั", "ລ", "က", "ក", "ᬅ", "ـ", "\u0600", "\u0E33", "\uD800", "\uDC00", "s", "S",
       "\u0130", "x", "5", "𝐀", "🀄", "🆗", "↔", "⌚", "@", "/", "+", "%", "$"
     };
+    List<String> symbols = new ArrayList<>(List.of(alphabet));
+    for (int cp : classRepresentatives()) symbols.add(new String(Character.toChars(cp)));
+    alphabet = symbols.toArray(new String[0]);
     Random random = new Random(20240501L);
     List<String[]> requests = new ArrayList<>();
     for (int i = 0; i < 6000; i++) {
@@ -233,6 +245,20 @@ class AnalyzerParityTest {
     for (String w : "a an as is it this was these there their then ed ing sses ies eed bled feed ions ion oed aed y yy sky skies ly ally".split(" ")) {
       requests.add(new String[] {"stem", w});
     }
+    // Random words built from the letters and endings the stemmer's rules look at.
+    String[] pieces = {"a", "e", "i", "o", "u", "y", "b", "c", "d", "g", "l", "m", "n", "r", "s", "t", "v", "z", "w", "x",
+      "ss", "ll", "at", "bl", "iz", "eed", "ed", "ing", "ies", "sses", "ational", "tional", "enci", "anci", "izer",
+      "bli", "alli", "entli", "eli", "ousli", "ization", "ation", "ator", "alism", "iveness", "fulness", "ousness",
+      "aliti", "iviti", "biliti", "logi", "icate", "ative", "alize", "iciti", "ical", "ful", "ness", "al", "ance",
+      "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ion", "sion", "tion", "ou", "ism", "ate",
+      "iti", "ous", "ive", "ize", "é", "ß"};
+    Random random = new Random(1980L);
+    for (int i = 0; i < 20000; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + random.nextInt(5);
+      for (int j = 0; j < n; j++) sb.append(pieces[random.nextInt(pieces.length)]);
+      requests.add(new String[] {"stem", sb.toString()});
+    }
     compare(requests);
   }
 
@@ -293,14 +319,7 @@ class AnalyzerParityTest {
       }
       case "stem": {
         // PorterStemmer is package-private; drive it through its filter on a single token.
-        Analyzer stemOnly = new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String field) {
-            var source = new org.apache.lucene.analysis.core.KeywordTokenizer();
-            return new TokenStreamComponents(source, new org.apache.lucene.analysis.en.PorterStemFilter(source));
-          }
-        };
-        try (stemOnly; TokenStream ts = stemOnly.tokenStream("f", text)) {
+        try (TokenStream ts = stemOnly.tokenStream("f", text)) {
           CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
           ts.reset();
           String result = ts.incrementToken() ? term.toString() : "";
