@@ -3,6 +3,7 @@
  *
  * Run (single-file source launch, JDK 21+, Lucene on the class path):
  *   java -cp lucene-core-10.6.0.jar GenerateAnalyzerData.java > templates/assets/search/uax29-data.js
+ * (any argument: also prints each class, its first code point and its property bits, to stderr)
  *
  * Nothing here is copied from Lucene: the tables are measured. Lucene's StandardTokenizer is a
  * JFlex scanner that first maps every code point to one of a few dozen character classes (its
@@ -15,7 +16,6 @@ import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
@@ -186,7 +186,6 @@ public class GenerateAnalyzerData {
         + "export const CLASS_RUNS = " + quote(runs.toString()) + ";\n"
         + "export const LOWER_RUNS = " + quote(lower.toString()) + ";\n";
     System.out.print(out);
-    Objects.requireNonNull(out);
   }
 
   static String quote(String s) {
