@@ -62,7 +62,11 @@ final class ClientHarness {
         Path assets = repo().resolve("templates/assets/search");
         Files.copy(assets.resolve("client.js"), search.resolve("client.js"));
         if (realAnalyzer) {
-            Files.copy(assets.resolve("analyzer.js"), search.resolve("analyzer.js"));
+            try (var js = Files.list(assets)) {
+                for (Path f : js.filter(f -> f.toString().endsWith(".js")).toList()) {
+                    if (!Files.exists(search.resolve(f.getFileName()))) Files.copy(f, search.resolve(f.getFileName()));
+                }
+            }
         } else {
             Files.writeString(search.resolve("analyzer.js"), standInAnalyzer(searcher, toAnalyze));
         }

@@ -179,6 +179,17 @@ class ClientParityTest {
                 if (!want.equals(a.facetsJson())) failures.add(label + ": facets " + a.facetsJson() + ", Lucene " + want);
             }
         }
+        if (System.getProperty("parity.dump") != null) {
+            StringBuilder dump = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                ClientHarness.Answer a = answers.get(i);
+                dump.append(i).append('\t').append(Json.quote(queries.get(i).q())).append('\t').append(a.total())
+                        .append('\t').append(a.fallback()).append('\t').append(a.requests()).append('\t')
+                        .append(a.bytes()).append('\t').append(a.hits().isEmpty() ? "" : a.hits().get(0).excerptHtml())
+                        .append('\n');
+            }
+            java.nio.file.Files.writeString(Path.of(System.getProperty("parity.dump")), dump);
+        }
         long withResults = answers.stream().limit(n).filter(a -> a.total() > 0).count();
         long fallbacks = answers.stream().limit(n).filter(a -> a.fallback() != null).count();
         System.out.printf("parity: %d queries, %d with results, %d fell back to any word%n", n, withResults, fallbacks);
