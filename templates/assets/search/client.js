@@ -572,7 +572,12 @@ async function fetchDocs(m, docNums) {
     return [u32(0), u32(4)];
   });
   const got = await rangesOf(m.docs, ranges, 'docs', docNums);
-  return ranges.map(([s, e]) => JSON.parse(utf8.decode(got(s, e - s))));
+  return Promise.all(ranges.map(async ([s, e]) => JSON.parse(utf8.decode(await inflate(got(s, e - s))))));
+}
+
+async function inflate(data) {
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /**
@@ -602,7 +607,7 @@ async function rangesOf(name, wanted, kind, docNums) {
       return (s, n) => b.subarray(s, s + n);
     }
     ctrl.abort();
-    const frags = await Promise.all(docNums.map((d) => bytes(`${name.replace(/\.bin$/, '')}/${d}.json`)));
+    const frags = await Promise.all(docNums.map((d) => bytes(`${name.replace(/\.bin$/, '')}/${d}.bin`)));
     const byStart = new Map(wanted.map(([s], i) => [s, frags[i]]));
     return (s) => byStart.get(s);
   }

@@ -42,14 +42,15 @@ import org.apache.lucene.util.BytesRef;
  *       for prefix and fuzzy expansion.
  *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
  *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets),
- *       and the same objects one per file as {@code search/d/HASH/DOC.json};
+ *       and the same bytes one per file as {@code search/d/HASH/DOC.bin}; each object is
+ *       stored raw-DEFLATE compressed;
  *       {@code search/f/HASH.json}: section, type and tags of every page, for filters and facets.
  * </ul>
  */
 final class IndexExporter {
 
     /** A term part is closed once its postings reach this many bytes. */
-    static final int PART_TARGET_BYTES = 32 * 1024;
+    static final int PART_TARGET_BYTES = 16 * 1024;
 
     /** A lexicon file is closed once it reaches this many bytes. */
     static final int LEXICON_TARGET_BYTES = 16 * 1024;
@@ -222,7 +223,7 @@ final class IndexExporter {
         for (int d = 0; d < maxDoc; d++) {
             Document doc = stored.document(d);
             offsets.u32(pack.size());
-            byte[] fragment = fragment(doc).getBytes(StandardCharsets.UTF_8);
+            byte[] fragment = deflate(fragment(doc).getBytes(StandardCharsets.UTF_8));
             fragments.add(fragment);
             pack.write(fragment);
             if (d > 0) {
@@ -253,7 +254,7 @@ final class IndexExporter {
         String docs = addFile("search/d/", ".bin", pack.toByteArray());
         // The same fragments one per file, for servers that do not answer range requests.
         String dir = "search/" + docs.substring(0, docs.length() - ".bin".length()) + "/";
-        for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".json", fragments.get(d)));
+        for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".bin", fragments.get(d)));
         String offs = addFile("search/o/", ".bin", offsets.toByteArray());
         String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
         manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
@@ -289,6 +290,27 @@ final class IndexExporter {
         }
         sb.append("]}\n");
         return sb.toString();
+    }
+
+    /**
+     * Raw DEFLATE (what the browser's {@code DecompressionStream("deflate-raw")} reads): range
+     * answers are not compressed by servers, so the documents are stored compressed.
+     */
+    static byte[] deflate(byte[] in) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9, true);
+        try {
+            d.setInput(in);
+            d.finish();
+            ByteSink out = new ByteSink();
+            byte[] buf = new byte[8192];
+            while (!d.finished()) {
+                int n = d.deflate(buf);
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            d.end();
+        }
     }
 
     private static int intern(List<String> values, String v) {

@@ -138,6 +138,11 @@ final class ClientHarness {
     }
 
     static List<Answer> run(Path searchDir, List<Query> queries, boolean ranges) throws IOException, InterruptedException {
+        return run(searchDir, queries, ranges, false);
+    }
+
+    static List<Answer> run(Path searchDir, List<Query> queries, boolean ranges, boolean cold)
+            throws IOException, InterruptedException {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
@@ -161,10 +166,11 @@ final class ClientHarness {
         }
         List<String> cmd = new ArrayList<>(List.of("node", harness.toString(), searchDir.toString(), queriesFile.toString()));
         if (!ranges) cmd.add("--no-ranges");
+        if (cold) cmd.add("--cold");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(120, TimeUnit.SECONDS);
+        p.waitFor(600, TimeUnit.SECONDS);
         assertEquals(0, p.exitValue(), "node failed: " + err);
         List<Answer> answers = new ArrayList<>();
         Map<Integer, Answer> byIndex = new LinkedHashMap<>();

@@ -7,9 +7,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
-const [dir, queriesFile, flag] = process.argv.slice(2);
-const noRanges = flag === '--no-ranges';
+const [dir, queriesFile, ...flags] = process.argv.slice(2);
+const noRanges = flags.includes('--no-ranges');
+// --cold: every query runs in a fresh copy of the client (as on a fresh page) and the byte count
+// includes the JavaScript modules; whole-file answers count as their gzip size (as a compressing
+// server sends them), range answers as raw bytes.
+const cold = flags.includes('--cold');
+const gz = (b) => (cold ? gzipSync(b, { level: 6 }).length : b.length);
 let requests = 0;
 let bytes = 0;
 
@@ -26,12 +32,14 @@ globalThis.fetch = async (url, init = {}) => {
   let data;
   try { data = readFileSync(file); } catch { return new Response('not found', { status: 404 }); }
   const range = init.headers && (init.headers.Range || init.headers.range);
-  if (!range || noRanges) { bytes += data.length; return new Response(data, { status: 200 }); }
+  const log = (n) => { if (process.env.HARNESS_LOG) process.stderr.write(`fetch ${path.relative(dir, file)} ${range ?? ''} -> ${n}\n`); };
+  if (!range || noRanges) { bytes += gz(data); log(gz(data)); return new Response(data, { status: 200 }); }
   const ranges = parseRanges(range, data.length);
   if (ranges.length === 1) {
     const [a, b] = ranges[0];
     const body = data.subarray(a, b + 1);
     bytes += body.length;
+    log(body.length);
     return new Response(body, { status: 206, headers: { 'Content-Range': `bytes ${a}-${b}/${data.length}` } });
   }
   const boundary = 'PEERHUBTESTBOUNDARY';
@@ -43,15 +51,19 @@ globalThis.fetch = async (url, init = {}) => {
   chunks.push(Buffer.from(`\r\n--${boundary}--\r\n`));
   const body = Buffer.concat(chunks);
   bytes += body.length;
+  log(body.length);
   return new Response(body, { status: 206, headers: { 'Content-Type': `multipart/byteranges; boundary=${boundary}` } });
 };
 
-const client = await import(pathToFileURL(path.join(dir, 'client.js')).href);
+let client = await import(pathToFileURL(path.join(dir, 'client.js')).href);
+const moduleFiles = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'harness.mjs');
+const moduleBytes = moduleFiles.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f)), { level: 6 }).length, 0);
 const queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
 const out = [];
 for (let i = 0; i < queries.length; i++) {
   const q = queries[i];
-  const r0 = requests, b0 = bytes;
+  if (cold) client = await import(pathToFileURL(path.join(dir, 'client.js')).href + '?cold=' + i);
+  const r0 = requests - (cold ? moduleFiles.length : 0), b0 = bytes - (cold ? moduleBytes : 0);
   let res;
   try {
     res = await client.search(q.q, { limit: q.limit ?? 10, offset: q.offset ?? 0, filters: q.filters ?? {}, facets: !!q.facets });
