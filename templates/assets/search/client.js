@@ -565,14 +565,30 @@ function facets(table, hits) {
 
 async function fetchDocs(m, docNums) {
   if (!docNums.length) return [];
-  const offs = await rangesOf(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]), 'offsets');
-  const ranges = docNums.map((d) => {
-    const a = offs(d * 4, 8);
-    const u32 = (k) => a[k] | (a[k + 1] << 8) | (a[k + 2] << 16) | (a[k + 3] * 2 ** 24);
-    return [u32(0), u32(4)];
-  });
+  let ranges;
+  if (m.docBlocks) {
+    // Entry sizes in 256-byte blocks are in the manifest: one request for all the documents.
+    if (!m._docStart) {
+      const starts = new Float64Array(m.docBlocks.length + 1);
+      m.docBlocks.forEach((b, i) => { starts[i + 1] = starts[i] + b * 256; });
+      m._docStart = starts;
+    }
+    ranges = docNums.map((d) => [m._docStart[d], m._docStart[d + 1]]);
+  } else {
+    const offs = await rangesOf(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]), 'offsets');
+    ranges = docNums.map((d) => {
+      const a = offs(d * 4, 8);
+      const u32 = (k) => a[k] | (a[k + 1] << 8) | (a[k + 2] << 16) | (a[k + 3] * 2 ** 24);
+      return [u32(0), u32(4)];
+    });
+  }
   const got = await rangesOf(m.docs, ranges, 'docs', docNums);
-  return Promise.all(ranges.map(async ([s, e]) => JSON.parse(utf8.decode(await inflate(got(s, e - s))))));
+  return Promise.all(ranges.map(async ([s, e]) => {
+    const entry = got(s, e - s);
+    const r = new Reader(entry);
+    const len = r.varint();
+    return JSON.parse(utf8.decode(await inflate(entry.subarray(r.pos, r.pos + len))));
+  }));
 }
 
 async function inflate(data) {

@@ -75,7 +75,7 @@ function init(root) {
   async function refreshFacets(query, mine) {
     let res;
     try {
-      res = await search(query, { limit: 1, filters: filters(), facets: true });
+      res = await search(query, { limit: 0, filters: filters(), facets: true });
     } catch {
       return;
     }

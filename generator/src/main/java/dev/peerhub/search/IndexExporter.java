@@ -42,8 +42,9 @@ import org.apache.lucene.util.BytesRef;
  *       for prefix and fuzzy expansion.
  *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
  *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets),
- *       and the same bytes one per file as {@code search/d/HASH/DOC.bin}; each object is
- *       stored raw-DEFLATE compressed;
+ *       and the same bytes one per file as {@code search/d/HASH/DOC.bin}; each entry is a
+ *       varint length and the raw-DEFLATE compressed object, padded to {@value #DOC_BLOCK_BYTES}
+ *       bytes in the pack; the manifest's {@code docBlocks} gives each entry's size in blocks;
  *       {@code search/f/HASH.json}: section, type and tags of every page, for filters and facets.
  * </ul>
  */
@@ -51,6 +52,16 @@ final class IndexExporter {
 
     /** A term part is closed once its postings reach this many bytes. */
     static final int PART_TARGET_BYTES = 16 * 1024;
+
+    /**
+     * Each document's entry in the documents file starts on a multiple of this many bytes, so the
+     * manifest can list entry sizes in blocks (small numbers that compress well) and the client
+     * can fetch a page of results in one range request without first fetching offsets.
+     */
+    static final int DOC_BLOCK_BYTES = 256;
+
+    /** Above this many pages the block table moves out of the manifest (the uint32 offsets file remains). */
+    static final int EMBED_DOC_TABLE_MAX_DOCS = 20_000;
 
     /** A lexicon file is closed once it reaches this many bytes. */
     static final int LEXICON_TARGET_BYTES = 16 * 1024;
@@ -220,12 +231,21 @@ final class IndexExporter {
         StringBuilder docTypes = new StringBuilder();
         StringBuilder docTags = new StringBuilder();
         List<byte[]> fragments = new ArrayList<>();
+        StringBuilder blocks = new StringBuilder();
         for (int d = 0; d < maxDoc; d++) {
             Document doc = stored.document(d);
             offsets.u32(pack.size());
-            byte[] fragment = deflate(fragment(doc).getBytes(StandardCharsets.UTF_8));
+            byte[] deflated = deflate(fragment(doc).getBytes(StandardCharsets.UTF_8));
+            ByteSink entry = new ByteSink();
+            entry.varint(deflated.length);
+            entry.write(deflated);
+            byte[] fragment = entry.toByteArray();
             fragments.add(fragment);
+            int start = pack.size();
             pack.write(fragment);
+            while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
+            if (d > 0) blocks.append(',');
+            blocks.append((pack.size() - start) / DOC_BLOCK_BYTES);
             if (d > 0) {
                 docSections.append(',');
                 docTypes.append(',');
@@ -257,6 +277,7 @@ final class IndexExporter {
         for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".bin", fragments.get(d)));
         String offs = addFile("search/o/", ".bin", offsets.toByteArray());
         String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
+        if (maxDoc <= EMBED_DOC_TABLE_MAX_DOCS) manifest.append(",\"docBlocks\":[").append(blocks).append(']');
         manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
                 .append(",\"facets\":").append(Json.quote(fac));
     }
