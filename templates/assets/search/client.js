@@ -2,7 +2,7 @@
 // Plain ES module; fetches only files next to itself; no storage, no logging.
 // The index format and the query language are described in docs/search.md; the reference
 // implementation is dev.peerhub.search.Searcher (peerhub search --json).
-import { analyze, lowerCase } from './analyzer.js';
+import { analyze as analyzeEnglish, lowerCase, tokenize } from './analyzer.js';
 
 const f32 = Math.fround;
 const PREFIX_EXPANSIONS = 10;
@@ -31,7 +31,17 @@ async function get(name) {
   return res;
 }
 
-const manifest = () => once('manifest.json', async () => (await get('manifest.json')).json());
+const manifest = () => once('manifest.json', async () => {
+  const m = await (await get('manifest.json')).json();
+  analyze = isEnglish(m.lang) ? analyzeEnglish : analyzeStandard;
+  return m;
+});
+
+// The index's analyzer: EnglishAnalyzer for English sites, StandardAnalyzer (tokenizer and lower
+// case, no stop words, no stemming) for every other language.
+const isEnglish = (lang) => /^en([-_]|$)/i.test(lang || 'en');
+const analyzeStandard = (text) => tokenize(text).map((t, position) => ({ term: lowerCase(t.text), position }));
+let analyze = analyzeEnglish;
 const bytes = (name) => once(name, async () => new Uint8Array(await (await get(name)).arrayBuffer()));
 const json = (name) => once(name, async () => (await get(name)).json());
 
@@ -123,17 +133,17 @@ function readTerms(r, nFields, withLens) {
 
 // ---- term parts, positions, lexicons
 
-function rangeIndex(list, term) { // list of [separator, ...], first separator is ""
+function rangeIndex(list, term) { // list of separators, the first one is ""
   let lo = 0, hi = list.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (compareTerms(list[mid][0], term) <= 0) lo = mid; else hi = mid - 1;
+    if (compareTerms(list[mid], term) <= 0) lo = mid; else hi = mid - 1;
   }
   return lo;
 }
 
 async function part(m, i) {
-  const name = m.parts[i][1];
+  const name = `${m.t}${i}.bin`;
   const key = 'parsed:' + name;
   return once(key, async () => {
     const buf = await bytes(name);
@@ -177,7 +187,7 @@ function postings(buf, entry, f) {
 
 async function positions(m, entry, f) {
   const i = entry.part;
-  const name = m.parts[i][2];
+  const name = `${m.p}${i}.bin`;
   const parsed = await once('parsedpos:' + name, async () => {
     const buf = await bytes(name);
     const p = await part(m, i);
@@ -208,9 +218,9 @@ async function lexicon(m, prefix) {
   if (!lex.length) return [];
   const first = rangeIndex(lex, prefix);
   let last = first;
-  while (last + 1 < lex.length && lex[last + 1][0].startsWith(prefix)) last++;
+  while (last + 1 < lex.length && lex[last + 1].startsWith(prefix)) last++;
   const files = [];
-  for (let i = first; i <= last; i++) files.push(lex[i][1]);
+  for (let i = first; i <= last; i++) files.push(`${m.l}${i}.bin`);
   const lists = await Promise.all(files.map((name) => once('parsedlex:' + name, async () =>
     readTerms(new Reader(await bytes(name)), m.fields.length, false))));
   return lists.flat().filter((t) => t.term.startsWith(prefix));

@@ -34,11 +34,11 @@ import org.apache.lucene.util.BytesRef;
  * <ul>
  *   <li>{@code search/manifest.json}: field statistics and boosts, the first term of every term
  *       part, one lexicon file per leading character, and the names of the document files.
- *   <li>{@code search/t/HASH.bin}, a term part: a contiguous range of terms (all fields merged,
+ *   <li>{@code search/t/HASH/N.bin}, a term part: a contiguous range of terms (all fields merged,
  *       in Lucene's byte order), each with per-field doc freq and postings (doc delta, freq,
  *       one-byte norm).
- *   <li>{@code search/p/HASH.bin}: the positions of the same terms, fetched only for phrases.
- *   <li>{@code search/l/HASH.bin}: a lexicon range: terms with per-field doc freq, no postings,
+ *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases.
+ *   <li>{@code search/l/HASH/N.bin}: a lexicon range: terms with per-field doc freq, no postings,
  *       for prefix and fuzzy expansion.
  *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
  *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets),
@@ -96,7 +96,7 @@ final class IndexExporter {
         }
         manifest.append(']');
         if (maxDoc == 0) {
-            manifest.append(",\"parts\":[],\"lex\":[]");
+            manifest.append(",\"parts\":[],\"t\":\"\",\"p\":\"\",\"lex\":[],\"l\":\"\"");
         } else {
             LeafReader leaf = reader.leaves().get(0).reader();
             exportTerms(leaf, maxDoc, manifest);
@@ -129,12 +129,14 @@ final class IndexExporter {
             }
         }
 
-        manifest.append(",\"parts\":[");
         PartBuilder part = new PartBuilder();
         BytesRef prevLast = null;
-        boolean firstPart = true;
+        List<String> partSeps = new ArrayList<>();
+        List<byte[]> termParts = new ArrayList<>();
+        List<byte[]> posParts = new ArrayList<>();
         // Lexicon files: like the term parts, ranges of terms, but only terms and doc freqs.
-        StringBuilder lexList = new StringBuilder();
+        List<String> lexSeps = new ArrayList<>();
+        List<byte[]> lexFiles = new ArrayList<>();
         LexiconBuilder lex = new LexiconBuilder();
         BytesRef lexPrevLast = null;
         PostingsEnum pe = null;
@@ -168,41 +170,52 @@ final class IndexExporter {
                 postings[f] = ps;
                 positions[f] = pos;
             }
-            if (lex.isEmpty()) {
-                if (lexPrevLast != null) lexList.append(',');
-                lexList.append('[').append(Json.quote(lexPrevLast == null ? "" : separator(lexPrevLast, term)))
-                        .append(',');
-            }
+            if (lex.isEmpty()) lexSeps.add(lexPrevLast == null ? "" : separator(lexPrevLast, term));
             lex.add(term, mask, dfs);
             lexPrevLast = term;
             if (lex.size() >= LEXICON_TARGET_BYTES) {
-                lexList.append(Json.quote(addFile("search/l/", ".bin", lex.toByteArray()))).append(']');
+                lexFiles.add(lex.toByteArray());
                 lex = new LexiconBuilder();
             }
-            if (part.isEmpty() && !firstPart) {
-                manifest.append(',');
-            }
-            if (part.isEmpty()) {
-                String sep = firstPart ? "" : separator(prevLast, term);
-                manifest.append('[').append(Json.quote(sep)).append(',');
-                firstPart = false;
-            }
+            if (part.isEmpty()) partSeps.add(prevLast == null ? "" : separator(prevLast, term));
             part.add(term, mask, dfs, postings, positions);
             if (part.postingsBytes() >= PART_TARGET_BYTES) {
-                finishPart(part, manifest);
+                termParts.add(part.termBytes());
+                posParts.add(part.positionBytes());
                 part = new PartBuilder();
             }
             prevLast = term;
         }
-        if (!part.isEmpty()) finishPart(part, manifest);
-        if (!lex.isEmpty()) lexList.append(Json.quote(addFile("search/l/", ".bin", lex.toByteArray()))).append(']');
-        manifest.append("],\"lex\":[").append(lexList).append(']');
+        if (!part.isEmpty()) {
+            termParts.add(part.termBytes());
+            posParts.add(part.positionBytes());
+        }
+        if (!lex.isEmpty()) lexFiles.add(lex.toByteArray());
+        manifest.append(",\"parts\":");
+        stringArray(manifest, partSeps);
+        manifest.append(",\"t\":").append(Json.quote(addDirectory("t", termParts)));
+        manifest.append(",\"p\":").append(Json.quote(addDirectory("p", posParts)));
+        manifest.append(",\"lex\":");
+        stringArray(manifest, lexSeps);
+        manifest.append(",\"l\":").append(Json.quote(addDirectory("l", lexFiles)));
     }
 
-    private void finishPart(PartBuilder part, StringBuilder manifest) {
-        String t = addFile("search/t/", ".bin", part.termBytes());
-        String p = addFile("search/p/", ".bin", part.positionBytes());
-        manifest.append(Json.quote(t)).append(',').append(Json.quote(p)).append(']');
+    /**
+     * Adds numbered files {@code search/KIND/HASH/0.bin, 1.bin, ...} where HASH covers all their
+     * bytes; returns {@code KIND/HASH/}. One hash for the whole set keeps the manifest small (a
+     * name per file would be 12 incompressible bytes each).
+     */
+    private String addDirectory(String kind, List<byte[]> contents) {
+        ByteSink all = new ByteSink();
+        for (byte[] c : contents) {
+            all.varint(c.length);
+            all.write(c);
+        }
+        String dir = kind + "/" + hash(all.toByteArray()) + "/";
+        for (int i = 0; i < contents.size(); i++) {
+            files.add(new OutputFile("search/" + dir + i + ".bin", contents.get(i)));
+        }
+        return dir;
     }
 
     /**

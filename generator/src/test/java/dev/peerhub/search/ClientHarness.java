@@ -110,6 +110,7 @@ final class ClientHarness {
                 + "  if (!r) throw new Error('stand-in analyzer has no entry for ' + JSON.stringify(text));\n"
                 + "  return r.map(([term, position]) => ({ term, position }));\n"
                 + "}\n"
+                + "export function tokenize() { throw new Error('stand-in has no tokenize'); }\n"
                 + "export function lowerCase(s) {\n"
                 + "  const r = L[s];\n"
                 + "  if (r === undefined) throw new Error('stand-in lowerCase has no entry for ' + JSON.stringify(s));\n"

@@ -138,6 +138,39 @@ class ClientParityTest {
         compare(answers, true);
     }
 
+    @Test
+    void aNonEnglishSiteUsesTheStandardAnalyzerOnBothSides() throws Exception {
+        Assumptions.assumeTrue(ClientHarness.realAnalyzerAvailable(), "analyzer.js has not landed yet");
+        List<SearchDocument> fr = TestCorpus.generate(8, 300, 300, 80);
+        Path lucene = tmp.resolve("fr-lucene");
+        List<OutputFile> frFiles;
+        try (SearchIndexer indexer = new SearchIndexer(lucene, "fr")) {
+            fr.forEach(indexer::add);
+            frFiles = indexer.finish();
+        }
+        try (Searcher frSearcher = Searcher.open(lucene)) {
+            assertEquals("fr", frSearcher.language());
+            List<ClientHarness.Query> qs = new ArrayList<>();
+            for (String q : List.of("supporting ", "the support ", "\"peer support\" ", "sup", "Supportng ", "groups -peer ",
+                    "café ", "Zürich ", "o'brien's ", "covid-19 ")) {
+                qs.add(new ClientHarness.Query(q));
+            }
+            Path dir = ClientHarness.install(tmp.resolve("fr"), frFiles, frSearcher, List.of(), true);
+            List<ClientHarness.Answer> answers = ClientHarness.run(dir, qs, true);
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < qs.size(); i++) {
+                SearchResults e = frSearcher.search(qs.get(i).q(), qs.get(i).options());
+                ClientHarness.Answer a = answers.get(i);
+                List<String> want = e.results().stream().map(SearchResults.Result::url).toList();
+                List<String> got = a.hits().stream().map(ClientHarness.Hit::url).toList();
+                if (a.error() != null || e.total() != a.total() || !want.equals(got)) {
+                    failures.add(qs.get(i).q() + ": " + a.total() + " " + got + " " + a.error() + ", Lucene " + e.total() + " " + want);
+                }
+            }
+            assertEquals(List.of(), failures);
+        }
+    }
+
     private void compare(List<ClientHarness.Answer> answers, boolean checkAll) throws Exception {
         List<String> failures = new ArrayList<>();
         int n = checkAll ? queries.size() : answers.size();

@@ -116,13 +116,18 @@ class SearchIndexerTest {
         Map<String, byte[]> byPath = new HashMap<>();
         for (OutputFile f : files) byPath.put(f.path(), f.bytes());
         String manifest = new String(byPath.get("search/manifest.json"), StandardCharsets.UTF_8);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(t/[0-9a-f]+\\.bin)\"").matcher(manifest);
+        java.util.regex.Matcher tm = java.util.regex.Pattern.compile("\"t\":\"(t/[0-9a-f]+/)\"").matcher(manifest);
+        assertTrue(tm.find(), manifest);
+        List<String> partNames = new ArrayList<>();
+        for (int i = 0; byPath.containsKey("search/" + tm.group(1) + i + ".bin"); i++) partNames.add(tm.group(1) + i + ".bin");
+        assertTrue(partNames.size() > 1, "several parts");
+        java.util.Iterator<String> m = partNames.iterator();
         int checked = 0;
         try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(tmp.resolve("i")))) {
             LeafReader leaf = r.leaves().get(0).reader();
             String prevTerm = "";
-            while (m.find()) {
-                byte[] part = byPath.get("search/" + m.group(1));
+            while (m.hasNext()) {
+                byte[] part = byPath.get("search/" + m.next());
                 int[] pos = {0};
                 int count = (int) varint(part, pos);
                 byte[] prev = new byte[0];

@@ -56,7 +56,7 @@ globalThis.fetch = async (url, init = {}) => {
 };
 
 let client = await import(pathToFileURL(path.join(dir, 'client.js')).href);
-const moduleFiles = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'harness.mjs');
+const moduleFiles = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'ui.js');
 const moduleBytes = moduleFiles.reduce((n, f) => n + gzipSync(readFileSync(path.join(dir, f)), { level: 6 }).length, 0);
 const queries = JSON.parse(readFileSync(queriesFile, 'utf8'));
 const out = [];
