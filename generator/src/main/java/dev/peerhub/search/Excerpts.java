@@ -12,12 +12,19 @@ import java.util.function.Function;
  * Chooses the best passage of a result and cuts an excerpt with {@code <mark>} around matched
  * words; {@code client.js} does exactly the same. A word (a run of non-space characters) matches
  * when one of its analysed terms is a query term (after prefix and typo expansion). The best
- * passage has the most distinct query terms in its text and heading (the first one wins ties);
- * the excerpt is {@value #WINDOW} words starting {@value #BEFORE} words before its first match.
+ * passage has the most distinct query terms in its heading and the first {@value #SOURCE_WORDS}
+ * words of its text (the first one wins ties); the excerpt is {@value #WINDOW} of those words
+ * starting {@value #BEFORE} words before the first match.
  */
 final class Excerpts {
     static final int WINDOW = 30;
     static final int BEFORE = 8;
+
+    /**
+     * Only the first this many words of each passage are shipped to the browser and looked at
+     * for the excerpt: a page of ten results then costs about a third of the bytes of whole texts.
+     */
+    static final int SOURCE_WORDS = 120;
 
     record Excerpt(String anchor, String html) {}
 
@@ -52,8 +59,16 @@ final class Excerpts {
         return out;
     }
 
-    Excerpt build(String[] anchors, String[] headings, String[] texts) {
-        if (texts.length == 0) return new Excerpt("", "");
+    /** The part of a passage the excerpt is cut from: its first {@value #SOURCE_WORDS} words, space-separated. */
+    static String source(String text) {
+        List<String> w = words(text);
+        return String.join(" ", w.subList(0, Math.min(SOURCE_WORDS, w.size())));
+    }
+
+    Excerpt build(String[] anchors, String[] headings, String[] fullTexts) {
+        if (fullTexts.length == 0) return new Excerpt("", "");
+        String[] texts = new String[fullTexts.length];
+        for (int i = 0; i < texts.length; i++) texts[i] = source(fullTexts[i]);
         int best = 0;
         int bestCount = -1;
         for (int p = 0; p < texts.length; p++) {

@@ -319,7 +319,7 @@ final class IndexExporter {
             sb.append(',');
             Json.quote(sb, headings[i]);
             sb.append(',');
-            Json.quote(sb, texts[i]);
+            Json.quote(sb, Excerpts.source(texts[i]));
             sb.append(']');
         }
         sb.append("]}\n");
