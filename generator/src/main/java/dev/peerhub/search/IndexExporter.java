@@ -70,7 +70,15 @@ final class IndexExporter {
     private final String language;
     private final List<OutputFile> files = new ArrayList<>();
 
+    private final int embedDocTableMaxDocs;
+
     IndexExporter(DirectoryReader reader, String language) {
+        this(reader, language, EMBED_DOC_TABLE_MAX_DOCS);
+    }
+
+    /** For tests: a lower threshold exercises the large-site layout on a small corpus. */
+    IndexExporter(DirectoryReader reader, String language, int embedDocTableMaxDocs) {
+        this.embedDocTableMaxDocs = embedDocTableMaxDocs;
         this.reader = reader;
         this.language = language;
     }
@@ -290,7 +298,7 @@ final class IndexExporter {
         for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".bin", fragments.get(d)));
         String offs = addFile("search/o/", ".bin", offsets.toByteArray());
         String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
-        if (maxDoc <= EMBED_DOC_TABLE_MAX_DOCS) manifest.append(",\"docBlocks\":[").append(blocks).append(']');
+        if (maxDoc <= embedDocTableMaxDocs) manifest.append(",\"docBlocks\":[").append(blocks).append(']');
         manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
                 .append(",\"facets\":").append(Json.quote(fac));
     }

@@ -131,6 +131,32 @@ class ClientParityTest {
     }
 
     @Test
+    void largeSitesFetchDocumentOffsetsByRangeOrWholeAndStillAgree() throws Exception {
+        List<OutputFile> large;
+        try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(
+                org.apache.lucene.store.FSDirectory.open(tmp.resolve("lucene")))) {
+            large = new IndexExporter(reader, "en", 0).export();
+        }
+        assertTrue(large.stream().noneMatch(f -> f.path().equals("search/manifest.json")
+                && new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8).contains("docBlocks")));
+        List<ClientHarness.Query> some = queries.subList(20, 60);
+        for (boolean ranges : new boolean[] {true, false}) {
+            Path dir = ClientHarness.install(tmp.resolve("large-" + ranges), large, searcher,
+                    ClientHarness.analysedStrings(docs, some), false);
+            List<ClientHarness.Answer> answers = ClientHarness.run(dir, some, ranges);
+            for (int i = 0; i < some.size(); i++) {
+                SearchResults e = searcher.search(some.get(i).q(), some.get(i).options());
+                ClientHarness.Answer a = answers.get(i);
+                assertEquals(null, a.error(), some.get(i).q());
+                assertEquals(e.results().stream().map(SearchResults.Result::url).toList(),
+                        a.hits().stream().map(ClientHarness.Hit::url).toList(), some.get(i).q());
+                assertEquals(e.results().stream().map(SearchResults.Result::excerptHtml).toList(),
+                        a.hits().stream().map(ClientHarness.Hit::excerptHtml).toList(), some.get(i).q());
+            }
+        }
+    }
+
+    @Test
     void clientWithTheRealAnalyzerAgreesWithLucene() throws Exception {
         Assumptions.assumeTrue(ClientHarness.realAnalyzerAvailable(), "analyzer.js has not landed yet");
         Path dir = ClientHarness.install(tmp.resolve("real"), files, searcher, List.of(), true);
