@@ -146,7 +146,7 @@ async function part(m, i) {
   const name = `${m.t}${i}.bin`;
   const key = 'parsed:' + name;
   return once(key, async () => {
-    const buf = await bytes(name);
+    const [buf] = await loadNumbered(m, 't', [i]);
     const r = new Reader(buf);
     const terms = readTerms(r, m.fields.length, true);
     const map = new Map();
@@ -166,7 +166,9 @@ async function lookup(m, terms) {
   const out = new Map();
   if (!m.parts.length) { for (const t of terms) out.set(t, null); return out; }
   const uniq = [...new Set(terms)];
-  const parts = await Promise.all(uniq.map((t) => part(m, rangeIndex(m.parts, t))));
+  const indices = uniq.map((t) => rangeIndex(m.parts, t));
+  loadNumbered(m, 't', indices); // one request for every part not loaded yet
+  const parts = await Promise.all(indices.map((i) => part(m, i)));
   uniq.forEach((t, i) => out.set(t, parts[i].map.get(t) ?? null));
   return out;
 }
@@ -189,7 +191,7 @@ async function positions(m, entry, f) {
   const i = entry.part;
   const name = `${m.p}${i}.bin`;
   const parsed = await once('parsedpos:' + name, async () => {
-    const buf = await bytes(name);
+    const [buf] = await loadNumbered(m, 'p', [i]);
     const p = await part(m, i);
     const r = new Reader(buf);
     r.varint();
@@ -219,10 +221,11 @@ async function lexicon(m, prefix) {
   const first = rangeIndex(lex, prefix);
   let last = first;
   while (last + 1 < lex.length && lex[last + 1].startsWith(prefix)) last++;
-  const files = [];
-  for (let i = first; i <= last; i++) files.push(`${m.l}${i}.bin`);
-  const lists = await Promise.all(files.map((name) => once('parsedlex:' + name, async () =>
-    readTerms(new Reader(await bytes(name)), m.fields.length, false))));
+  const indices = [];
+  for (let i = first; i <= last; i++) indices.push(i);
+  loadNumbered(m, 'l', indices);
+  const lists = await Promise.all(indices.map((i) => once(`parsedlex:${m.l}${i}`, async () =>
+    readTerms(new Reader((await loadNumbered(m, 'l', [i]))[0]), m.fields.length, false))));
   return lists.flat().filter((t) => t.term.startsWith(prefix));
 }
 
@@ -458,6 +461,14 @@ export async function search(query, options = {}) {
   const prefixList = prefixP ? await prefixP : null;
   if (prefixList) for (const [k, v] of await lookup(m, prefixList)) entries.set(k, v);
 
+  // Positions, for phrases only: every positions file they need in one request.
+  const posParts = [];
+  for (const ts of [...phraseTokens, ...excludedTokens]) {
+    if (ts.length < 2) continue;
+    for (const t of ts) { const e = entries.get(t.term); if (e) posParts.push(e.part); }
+  }
+  if (posParts.length) loadNumbered(m, 'p', posParts);
+
   // The plan, in the Searcher's order: words, phrases, prefix; identical items once.
   const highlight = new Set();
   const clauses = new Map();
@@ -571,6 +582,57 @@ function facets(table, hits) {
   };
 }
 
+// ---- packs: several entries of one file in one multi-range request
+
+function packStarts(m, kind) {
+  const key = `_starts_${kind}`;
+  if (!m[key]) {
+    const blocks = m[`${kind}Blocks`];
+    const starts = new Float64Array(blocks.length + 1);
+    blocks.forEach((b, i) => { starts[i + 1] = starts[i] + b * 256; });
+    m[key] = starts;
+  }
+  return m[key];
+}
+
+/**
+ * Numbered files of one kind ('t' term parts, 'p' positions, 'l' lexicon), fetched together: one
+ * multi-range request into the kind's pack for all those not loaded yet. Registers its promises
+ * synchronously, so callers can start a batch and then ask for the files one by one.
+ */
+function loadNumbered(m, kind, indices) {
+  const missing = [...new Set(indices)].filter((i) => !cache.has(`${kind}#${i}`));
+  if (missing.length) {
+    const starts = packStarts(m, kind);
+    const dir = m[kind];
+    const all = packEntries(dir.replace(/\/$/, '.bin'), missing.map((i) => [starts[i], starts[i + 1]]),
+      missing.map((i) => `${dir}${i}.bin`), false);
+    missing.forEach((i, k) => once(`${kind}#${i}`, async () => (await all)[k]));
+  }
+  return Promise.all(indices.map((i) => cache.get(`${kind}#${i}`)));
+}
+
+/**
+ * Entries [start, end) of a pack (varint length + raw DEFLATE each), decompressed. When the server
+ * ignores ranges (200), the body is aborted and the same content comes from one file per entry
+ * (fallback[i]: an entry like the pack's when fallbackIsEntry, else the plain content).
+ */
+async function packEntries(pack, ranges, fallback, fallbackIsEntry) {
+  const r = await requestRanges(pack, ranges);
+  if (r.read) return Promise.all(ranges.map(([s, e]) => decodeEntry(r.read(s, e - s))));
+  r.abort();
+  return Promise.all(fallback.map(async (name) => {
+    const b = await bytes(name);
+    return fallbackIsEntry ? decodeEntry(b) : b;
+  }));
+}
+
+function decodeEntry(entry) {
+  const r = new Reader(entry);
+  const len = r.varint();
+  return inflate(entry.subarray(r.pos, r.pos + len));
+}
+
 // ---- display data: one multi-range request for the page's results
 
 async function fetchDocs(m, docNums) {
@@ -578,27 +640,39 @@ async function fetchDocs(m, docNums) {
   let ranges;
   if (m.docBlocks) {
     // Entry sizes in 256-byte blocks are in the manifest: one request for all the documents.
-    if (!m._docStart) {
-      const starts = new Float64Array(m.docBlocks.length + 1);
-      m.docBlocks.forEach((b, i) => { starts[i + 1] = starts[i] + b * 256; });
-      m._docStart = starts;
-    }
-    ranges = docNums.map((d) => [m._docStart[d], m._docStart[d + 1]]);
+    const starts = packStarts(m, 'doc');
+    ranges = docNums.map((d) => [starts[d], starts[d + 1]]);
   } else {
-    const offs = await rangesOf(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]), 'offsets');
-    ranges = docNums.map((d) => {
-      const a = offs(d * 4, 8);
-      const u32 = (k) => a[k] | (a[k + 1] << 8) | (a[k + 2] << 16) | (a[k + 3] * 2 ** 24);
-      return [u32(0), u32(4)];
-    });
+    // Large sites: first the entries' offsets (a few bytes each, one request), then the entries.
+    const offs = await offsetsOf(m, docNums);
+    ranges = docNums.map((d) => [offs(d), offs(d + 1)]);
   }
-  const got = await rangesOf(m.docs, ranges, 'docs', docNums);
-  return Promise.all(ranges.map(async ([s, e]) => {
-    const entry = got(s, e - s);
-    const r = new Reader(entry);
-    const len = r.varint();
-    return JSON.parse(utf8.decode(await inflate(entry.subarray(r.pos, r.pos + len))));
-  }));
+  const dir = m.docs.replace(/\.bin$/, '/');
+  const payloads = await packEntries(m.docs, ranges, docNums.map((d) => `${dir}${d}.bin`), true);
+  return payloads.map((p) => JSON.parse(utf8.decode(p)));
+}
+
+async function offsetsOf(m, docNums) {
+  let read;
+  const whole = cache.get(m.offsets);
+  if (whole) {
+    const b = await whole;
+    read = (s, n) => b.subarray(s, s + n);
+  } else {
+    const r = await requestRanges(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]));
+    if (r.read) read = r.read;
+    else {
+      // No range support: the offsets file is small enough to use whole (and keep).
+      const p = r.whole.arrayBuffer().then((b) => new Uint8Array(b));
+      cache.set(m.offsets, p);
+      const b = await p;
+      read = (s, n) => b.subarray(s, s + n);
+    }
+  }
+  return (d) => {
+    const a = read(d * 4, 4);
+    return a[0] | (a[1] << 8) | (a[2] << 16) | (a[3] * 2 ** 24);
+  };
 }
 
 async function inflate(data) {
@@ -606,14 +680,8 @@ async function inflate(data) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/**
- * Fetches byte ranges [start, end) of one file in one request (Range: bytes=a-b,c-d); returns
- * read(start, length). A 200 answer (no range support) is used whole for the small offsets file;
- * for the documents it is aborted and each document is fetched from its own fragment file.
- */
-async function rangesOf(name, wanted, kind, docNums) {
-  const whole = cache.get(name);
-  if (whole) { const b = await whole; return (s, n) => b.subarray(s, s + n); }
+/** One request for byte ranges [start, end) of a file: {read(start, length)} on 206, {whole, abort} on 200. */
+async function requestRanges(name, wanted) {
   const sorted = [...wanted].sort((a, b) => a[0] - b[0]);
   const merged = [];
   for (const [s, e] of sorted) {
@@ -625,24 +693,16 @@ async function rangesOf(name, wanted, kind, docNums) {
     headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
     signal: ctrl.signal, credentials: 'same-origin',
   });
-  if (res.status === 200) {
-    if (kind === 'offsets') {
-      const p = res.arrayBuffer().then((b) => new Uint8Array(b));
-      cache.set(name, p);
-      const b = await p;
-      return (s, n) => b.subarray(s, s + n);
-    }
-    ctrl.abort();
-    const frags = await Promise.all(docNums.map((d) => bytes(`${name.replace(/\.bin$/, '')}/${d}.bin`)));
-    const byStart = new Map(wanted.map(([s], i) => [s, frags[i]]));
-    return (s) => byStart.get(s);
-  }
+  if (res.status === 200) return { whole: res, abort: () => ctrl.abort() };
   if (res.status !== 206) throw new Error(`search index: ${name}: HTTP ${res.status}`);
-  const body = new Uint8Array(await res.arrayBuffer());
-  const pieces = parseRanges(res.headers, body);
-  return (s, n) => {
-    for (const p of pieces) if (s >= p.start && s + n <= p.start + p.data.length) return p.data.subarray(s - p.start, s - p.start + n);
-    throw new Error('search index: missing range');
+  const pieces = parseRanges(res.headers, new Uint8Array(await res.arrayBuffer()));
+  return {
+    read(s, n) {
+      for (const p of pieces) {
+        if (s >= p.start && s + n <= p.start + p.data.length) return p.data.subarray(s - p.start, s - p.start + n);
+      }
+      throw new Error('search index: the server left out a range');
+    },
   };
 }
 

@@ -38,6 +38,9 @@ import org.apache.lucene.util.BytesRef;
  *       in Lucene's byte order), each with per-field doc freq and postings (doc delta, freq,
  *       one-byte norm).
  *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases.
+ *   <li>{@code search/t/HASH.bin}, {@code p/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
+ *       files, each entry a varint length and raw DEFLATE, padded to 256-byte blocks (sizes in
+ *       the manifest's {@code tBlocks}, {@code pBlocks}, {@code lBlocks}), for multi-range requests;
  *   <li>{@code search/l/HASH/N.bin}: a lexicon range: terms with per-field doc freq, no postings,
  *       for prefix and fuzzy expansion.
  *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
@@ -199,13 +202,16 @@ final class IndexExporter {
             posParts.add(part.positionBytes());
         }
         if (!lex.isEmpty()) lexFiles.add(lex.toByteArray());
+        StringBuilder blocks = new StringBuilder();
+        String t = addDirectory("t", termParts, blocks);
+        String p = addDirectory("p", posParts, blocks);
+        String l = addDirectory("l", lexFiles, blocks);
         manifest.append(",\"parts\":");
         stringArray(manifest, partSeps);
-        manifest.append(",\"t\":").append(Json.quote(addDirectory("t", termParts)));
-        manifest.append(",\"p\":").append(Json.quote(addDirectory("p", posParts)));
+        manifest.append(",\"t\":").append(Json.quote(t)).append(",\"p\":").append(Json.quote(p));
         manifest.append(",\"lex\":");
         stringArray(manifest, lexSeps);
-        manifest.append(",\"l\":").append(Json.quote(addDirectory("l", lexFiles)));
+        manifest.append(",\"l\":").append(Json.quote(l)).append(blocks);
     }
 
     /**
@@ -213,16 +219,32 @@ final class IndexExporter {
      * bytes; returns {@code KIND/HASH/}. One hash for the whole set keeps the manifest small (a
      * name per file would be 12 incompressible bytes each).
      */
-    private String addDirectory(String kind, List<byte[]> contents) {
+    private String addDirectory(String kind, List<byte[]> contents, StringBuilder manifest) {
         ByteSink all = new ByteSink();
         for (byte[] c : contents) {
             all.varint(c.length);
             all.write(c);
         }
-        String dir = kind + "/" + hash(all.toByteArray()) + "/";
+        String hash = hash(all.toByteArray());
+        String dir = kind + "/" + hash + "/";
         for (int i = 0; i < contents.size(); i++) {
             files.add(new OutputFile("search/" + dir + i + ".bin", contents.get(i)));
         }
+        // The same files in one pack, compressed (range answers are not compressed by servers),
+        // so that all the parts a query needs come in one multi-range request.
+        ByteSink pack = new ByteSink();
+        StringBuilder blocks = new StringBuilder();
+        for (byte[] c : contents) {
+            int start = pack.size();
+            byte[] deflated = deflate(c);
+            pack.varint(deflated.length);
+            pack.write(deflated);
+            while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
+            if (!blocks.isEmpty()) blocks.append(',');
+            blocks.append((pack.size() - start) / DOC_BLOCK_BYTES);
+        }
+        files.add(new OutputFile("search/" + kind + "/" + hash + ".bin", pack.toByteArray()));
+        manifest.append(",\"").append(kind).append("Blocks\":[").append(blocks).append(']');
         return dir;
     }
 
