@@ -423,9 +423,13 @@ async function prefixTerms(m, word) {
   const ranked = lex.map((t) => ({ term: t.term, df: t.df.reduce((a, b) => a + b, 0) }));
   ranked.sort((a, b) => (b.df - a.df) || compareTerms(a.term, b.term));
   const out = ranked.slice(0, PREFIX_EXPANSIONS).map((t) => t.term);
+  // The word's own analysed form: the lexicon already says whether it exists when it starts with
+  // the prefix (stems usually do); otherwise look it up.
   const stems = analyzeTerms(word);
-  const entries = await lookup(m, stems);
-  for (const s of stems) if (entries.get(s) && !out.includes(s)) out.push(s);
+  const inLex = new Set(lex.map((t) => t.term));
+  const other = stems.filter((s) => !s.startsWith(prefix));
+  const entries = other.length ? await lookup(m, other) : new Map();
+  for (const s of stems) if ((inLex.has(s) || entries.get(s)) && !out.includes(s)) out.push(s);
   return out;
 }
 
@@ -455,11 +459,10 @@ export async function search(query, options = {}) {
   for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push(t);
   const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
   const excludedTokens = pq.excluded.map((x) => analyze(x)).filter((ts) => ts.length);
-  const prefixP = pq.prefix !== null ? prefixTerms(m, pq.prefix) : null;
+  // The prefix's lexicon first, so that its expansions and the other words' parts come together.
+  const prefixList = pq.prefix !== null ? await prefixTerms(m, pq.prefix) : null;
   const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
-  const entries = await lookup(m, all);
-  const prefixList = prefixP ? await prefixP : null;
-  if (prefixList) for (const [k, v] of await lookup(m, prefixList)) entries.set(k, v);
+  const entries = await lookup(m, prefixList ? [...all, ...prefixList] : all);
 
   // Positions, for phrases only: every positions file they need in one request.
   const posParts = [];
