@@ -156,6 +156,56 @@ class ClientParityTest {
         }
     }
 
+    /** Many typo candidates: the 50 kept, their blended doc freq and similarity boosts must agree. */
+    @Test
+    void typoToleranceKeepsTheSameFiftyExpansionsAsLucene() throws Exception {
+        String consonants = "bcdfghjkmnpqrtvwxz";
+        Random r = new Random(99);
+        List<SearchDocument> fuzzy = new ArrayList<>();
+        for (int d = 0; d < 300; d++) {
+            StringBuilder body = new StringBuilder("Notes about");
+            for (int k = 0; k < 6; k++) {
+                char x = consonants.charAt(r.nextInt(consonants.length()));
+                char y = consonants.charAt(r.nextInt(consonants.length()));
+                String w = switch (r.nextInt(4)) {
+                    case 0 -> "abcdef" + y;
+                    case 1 -> "abcde" + x + "g";
+                    case 2 -> "abcde" + x + y;
+                    default -> "abcd" + x + "fg";
+                };
+                if (w.equals("abcdefg")) w = "abcdefh";
+                body.append(' ').append(w);
+            }
+            fuzzy.add(new SearchDocument(String.format("/f/%03d/", d), r.nextInt(5) == 0 ? "abcdekg title" : "Page",
+                    "", List.of(), "", "", java.time.LocalDate.of(2024, 1, 1), "",
+                    List.of(new SearchDocument.Passage("", "", body.toString()))));
+        }
+        Path lucene = tmp.resolve("fuzzy-lucene");
+        List<OutputFile> fuzzyFiles;
+        try (SearchIndexer indexer = new SearchIndexer(lucene, "en")) {
+            fuzzy.forEach(indexer::add);
+            fuzzyFiles = indexer.finish();
+        }
+        try (Searcher fs = Searcher.open(lucene)) {
+            List<ClientHarness.Query> qs = List.of(new ClientHarness.Query("abcdefg "), new ClientHarness.Query("abcdfg "),
+                    new ClientHarness.Query("abcdkfg notes "), new ClientHarness.Query("abdcefg "));
+            Path dir = ClientHarness.install(tmp.resolve("fuzzy"), fuzzyFiles, fs, ClientHarness.analysedStrings(fuzzy, qs), false);
+            List<ClientHarness.Answer> answers = ClientHarness.run(dir, qs, true);
+            for (int i = 0; i < qs.size(); i++) {
+                SearchResults e = fs.search(qs.get(i).q(), qs.get(i).options());
+                ClientHarness.Answer a = answers.get(i);
+                assertEquals(null, a.error());
+                assertTrue(e.total() > 10, qs.get(i).q() + " should match many pages");
+                assertEquals(e.total(), a.total(), qs.get(i).q());
+                assertEquals(e.results().stream().map(SearchResults.Result::url).toList(),
+                        a.hits().stream().map(ClientHarness.Hit::url).toList(), qs.get(i).q());
+                for (int k = 0; k < a.hits().size(); k++) {
+                    assertEquals(e.results().get(k).score(), a.hits().get(k).score(), 1e-5 * e.results().get(k).score());
+                }
+            }
+        }
+    }
+
     @Test
     void clientWithTheRealAnalyzerAgreesWithLucene() throws Exception {
         Assumptions.assumeTrue(ClientHarness.realAnalyzerAvailable(), "analyzer.js has not landed yet");
