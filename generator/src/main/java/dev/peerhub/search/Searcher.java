@@ -285,7 +285,7 @@ public final class Searcher implements Closeable {
                 String key = "w:" + term;
                 if (!positive.containsKey(key)) {
                     positive.put(key, new Clause(key, existsAnywhere(term) ? termOverFields(term)
-                            : new MatchNoDocsQuery()));
+                            : new MatchNoDocsQuery("no such term")));
                 }
                 continue;
             }
@@ -296,7 +296,7 @@ public final class Searcher implements Closeable {
             List<String> terms = prefixTerms(pq.prefix());
             String key = "x:" + String.join(" ", terms);
             if (!positive.containsKey(key)) {
-                positive.put(key, new Clause(key, terms.isEmpty() ? new MatchNoDocsQuery() : termsOverFields(terms)));
+                positive.put(key, new Clause(key, terms.isEmpty() ? new MatchNoDocsQuery("no such term") : termsOverFields(terms)));
             }
         }
         List<Query> excluded = new ArrayList<>();
@@ -322,7 +322,7 @@ public final class Searcher implements Closeable {
     private Query wordQuery(String term) throws IOException {
         if (existsAnywhere(term)) return termOverFields(term);
         int edits = fuzzyEdits(term);
-        if (edits == 0) return new MatchNoDocsQuery();
+        if (edits == 0) return new MatchNoDocsQuery("no such term");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
             Query q = new FuzzyQuery(new Term(SearchFields.TEXT_FIELDS.get(f), term), edits, 1,
