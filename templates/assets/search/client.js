@@ -620,10 +620,15 @@ function loadNumbered(m, kind, indices) {
  * ignores ranges (200), the body is aborted and the same content comes from one file per entry
  * (fallback[i]: an entry like the pack's when fallbackIsEntry, else the plain content).
  */
+let rangesUnsupported = false; // set after a server answered a range request with the whole file
+
 async function packEntries(pack, ranges, fallback, fallbackIsEntry) {
-  const r = await requestRanges(pack, ranges);
-  if (r.read) return Promise.all(ranges.map(([s, e]) => decodeEntry(r.read(s, e - s))));
-  r.abort();
+  if (!rangesUnsupported) {
+    const r = await requestRanges(pack, ranges);
+    if (r.read) return Promise.all(ranges.map(([s, e]) => decodeEntry(r.read(s, e - s))));
+    r.abort();
+    rangesUnsupported = true;
+  }
   return Promise.all(fallback.map(async (name) => {
     const b = await bytes(name);
     return fallbackIsEntry ? decodeEntry(b) : b;
