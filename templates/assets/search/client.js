@@ -454,7 +454,7 @@ export async function search(query, options = {}) {
   const hasFilter = !!(filters.tag || filters.section || filters.type);
   const facetsP = hasFilter || wantFacets ? facetTable() : null;
 
-  // Analyse, and look every exact term up at once (one request per term part).
+  // Analyse, and look every exact term up at once (one request for all the term parts).
   const wordTerms = [];
   for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push(t);
   const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
@@ -552,12 +552,9 @@ function combine(scored, mode, keep) {
   const acc = new Map();
   if (mode === 'all') {
     const [first, ...rest] = [...scored].sort((a, b) => a.size - b.size);
-    for (const [doc, s] of first) {
-      if (!keep(doc)) continue;
-      let sum = s, ok = true;
-      for (const other of rest) { const o = other.get(doc); if (o === undefined) { ok = false; break; } }
-      if (!ok) continue;
-      sum = 0;
+    for (const doc of first.keys()) {
+      if (!keep(doc) || rest.some((other) => !other.has(doc))) continue;
+      let sum = 0; // in clause order, in double, rounded once (as Lucene's conjunction scorer)
       for (const c of scored) sum += c.get(doc);
       acc.set(doc, f32(sum));
     }
