@@ -147,7 +147,7 @@ public final class Builder {
         Assets assets = copyAssets(templatesDir, config.basePath(), sink, out);
         MarkdownRenderer markdownRenderer = new MarkdownRenderer();
         ViewFactory views = new ViewFactory(site, assets, markdownRenderer.renderInline(config.footer()),
-                options.serveMode());
+                options.serveMode(), hasSearchPage);
         stop("templates", t);
 
         t = start("pages");
