@@ -319,7 +319,7 @@ public final class Builder {
         private final Map<String, String> introHtml = new ConcurrentHashMap<>();
         private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
         private final Set<String> feedUrls;
-        private final Map<Page, Neighbours> neighbours = new HashMap<>();
+        private final Map<Page, Neighbours> neighbours = new java.util.IdentityHashMap<>();
         private final SitemapWriter sitemap = new SitemapWriter();
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();

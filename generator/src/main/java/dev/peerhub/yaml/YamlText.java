@@ -41,7 +41,8 @@ public final class YamlText {
      * @return the mapping, or empty when the text is not a valid mapping (problems are in {@code out});
      *     an empty text gives an empty mapping
      */
-    public static Optional<YamlMap> parseMapping(String text, String file, int lineOffset, Diagnostics out) {
+    /** SnakeYAML's Yaml is not thread-safe but costly to set up: one per thread. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -49,9 +50,13 @@ public final class YamlText {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
+        return new Yaml(options);
+    });
+
+    public static Optional<YamlMap> parseMapping(String text, String file, int lineOffset, Diagnostics out) {
         Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            root = YAML.get().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             out.error(position(file, lineOffset, e.getProblemMark()), describe(e));
             return Optional.empty();

@@ -69,4 +69,16 @@ class StagedOutputTest {
         assertFalse(Files.exists(dir.resolve("public/half")));
         assertFalse(Files.exists(stale));
     }
+
+    @Test
+    void refusesASecondBuildIntoTheSameFolderWhileOneIsRunning() {
+        Path out = dir.resolve("public");
+        try (StagedOutput first = StagedOutput.open(out)) {
+            StagedOutput.OutputException e = assertThrows(StagedOutput.OutputException.class, () -> StagedOutput.open(out));
+            assertTrue(e.getMessage().contains("another peerhub build is writing to"), e.getMessage());
+        }
+        try (StagedOutput again = StagedOutput.open(out)) {
+            again.commit();
+        }
+    }
 }
