@@ -64,7 +64,12 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
             Path lockFile = parent.resolve("." + abs.getFileName() + ".peerhub-lock");
             java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-            java.nio.channels.FileLock lock = channel.tryLock();
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
             if (lock == null) {
                 channel.close();
                 throw new OutputException("another peerhub build is writing to " + abs + "; wait for it to finish");
