@@ -105,6 +105,11 @@ public final class Builder {
         // site.yml -> SiteConfig
         long t = start("config");
         SiteConfig config = loadConfig(siteDir, out);
+        if (options.baseUrl() != null) {
+            String[] base = SiteConfigLoader.normaliseBaseUrl(options.baseUrl(), SourcePosition.of("--base-url"), out);
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            config = config.withBaseUrl(base[0], base[1]);
+        }
         stop("config", t);
 
         // content/**.md -> Article

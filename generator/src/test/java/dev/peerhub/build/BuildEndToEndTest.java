@@ -239,4 +239,23 @@ class BuildEndToEndTest {
         assertEquals(List.of("content/out: error: the output folder must not be inside content/ or templates/, nor contain"
                 + " the site: choose another folder with -o"), run.diagnostics());
     }
+
+    @Test
+    void baseUrlOptionOverridesSiteYml() {
+        TestSite site = smallSite();
+        assertEquals(0, site.build("--base-url", "https://preview.example.org/pr-7/").code());
+        Document a = site.html("guides/starting-a-circle/");
+        assertEquals("https://preview.example.org/pr-7/guides/starting-a-circle/", a.select("link[rel=canonical]").attr("href"));
+        assertEquals("/pr-7/support/peer-support/#what-it-is", a.select(".prose p a").attr("href"));
+        assertEquals(List.of(), LinkCrawler.brokenLinks(site.out(), "/pr-7/"));
+    }
+
+    @Test
+    void aMissingSiteFolderIsAUsageErrorAndCreatesNothing() {
+        Path missing = dir.resolve("no-such-site");
+        TestSite.Run run = TestSite.create(dir.resolve("other")).run("build", "-s", missing.toString());
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("the site folder " + missing + " does not exist"), run.err());
+        assertFalse(Files.exists(missing));
+    }
 }
