@@ -24,6 +24,7 @@ import dev.peerhub.render.ViewFactory;
 import dev.peerhub.render.Views;
 import dev.peerhub.search.SearchDocument;
 import dev.peerhub.site.Page;
+import dev.peerhub.site.Related;
 import dev.peerhub.site.Section;
 import dev.peerhub.site.Site;
 import dev.peerhub.site.SiteAssembler;
@@ -104,6 +105,11 @@ public final class Builder {
         // site.yml -> SiteConfig
         long t = start("config");
         SiteConfig config = loadConfig(siteDir, out);
+        if (options.baseUrl() != null) {
+            String[] base = SiteConfigLoader.normaliseBaseUrl(options.baseUrl(), SourcePosition.of("--base-url"), out);
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            config = config.withBaseUrl(base[0], base[1]);
+        }
         stop("config", t);
 
         // content/**.md -> Article
@@ -146,7 +152,7 @@ public final class Builder {
         Assets assets = copyAssets(templatesDir, config.basePath(), sink, out);
         MarkdownRenderer markdownRenderer = new MarkdownRenderer();
         ViewFactory views = new ViewFactory(site, assets, markdownRenderer.renderInline(config.footer()),
-                options.serveMode());
+                options.serveMode(), hasSearchPage);
         stop("templates", t);
 
         t = start("pages");
@@ -158,6 +164,7 @@ public final class Builder {
             });
             if (out.hasErrors()) throw new BuildFailedException(out);
             pages.writeLists(hasSearchPage);
+            HubPages.write(site, views, engine, sink, out);
             pages.writeFeedsAndSitemap();
             copyStaticFiles(site, siteDir, sink, out);
             stop("pages", t);
@@ -317,11 +324,12 @@ public final class Builder {
         private final Map<String, String> introHtml = new ConcurrentHashMap<>();
         private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
         private final Set<String> feedUrls;
-        private final Map<Page, Neighbours> neighbours = new HashMap<>();
+        private final Map<Page, Neighbours> neighbours = new java.util.IdentityHashMap<>();
         private final SitemapWriter sitemap = new SitemapWriter();
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();
         private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
+        private final Related relatedPages;
 
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
                   OutputSink sink, Diagnostics out) {
@@ -332,6 +340,7 @@ public final class Builder {
             this.views = views;
             this.sink = sink;
             this.out = out;
+            this.relatedPages = Related.byTags(site);
             this.feedUrls = site.config().feed().fullContent()
                     ? Set.copyOf(site.pages().stream().limit(site.config().feed().limit()).map(Page::url).toList())
                     : Set.of();
@@ -394,22 +403,8 @@ public final class Builder {
                     a.date() == null ? java.time.LocalDate.of(1970, 1, 1) : a.date(), a.contentNote(), r.passages()));
         }
 
-        /** Up to five pages sharing the most tags, newest first among equals. */
         private List<Views.ArticleCard> related(Page page) {
-            Set<String> mine = new java.util.HashSet<>();
-            page.article().tags().forEach(t -> mine.add(t.slug()));
-            if (mine.isEmpty()) return List.of();
-            Map<Page, Integer> shared = new HashMap<>();
-            for (TagGroup g : site.tags()) {
-                if (!mine.contains(g.tag().slug())) continue;
-                for (Page p : g.pages()) {
-                    if (p != page) shared.merge(p, 1, Integer::sum);
-                }
-            }
-            return shared.entrySet().stream()
-                    .sorted(Map.Entry.<Page, Integer>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey(SiteAssembler.NEWEST_FIRST)))
-                    .limit(5).map(e -> views.card(e.getKey())).toList();
+            return relatedPages.of(page).stream().map(views::card).toList();
         }
 
         private byte[] redirect(Page to) {
