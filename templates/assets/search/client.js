@@ -178,12 +178,9 @@ function postings(buf, entry, f) {
   const n = entry.df[f];
   const docs = new Int32Array(n), freqs = new Int32Array(n), norms = new Uint8Array(n);
   let doc = 0;
-  for (let i = 0; i < n; i++) {
-    doc += r.varint();
-    docs[i] = doc;
-    freqs[i] = r.varint();
-    norms[i] = buf[r.pos++];
-  }
+  for (let i = 0; i < n; i++) { doc += r.varint(); docs[i] = doc; } // doc deltas, then freqs, then norms
+  for (let i = 0; i < n; i++) freqs[i] = r.varint();
+  for (let i = 0; i < n; i++) norms[i] = buf[r.pos++];
   return { docs, freqs, norms };
 }
 
@@ -584,12 +581,24 @@ function facets(table, hits) {
 
 // ---- packs: several entries of one file in one multi-range request
 
+// Entry sizes in 256-byte blocks, written as base-32 numbers: digits from MORE continue a number,
+// a digit from FINAL ends it (see IndexExporter.blockNumber).
+const FINAL = '0123456789abcdefghijklmnopqrstuv';
+const MORE = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+
 function packStarts(m, kind) {
   const key = `_starts_${kind}`;
   if (!m[key]) {
-    const blocks = m[`${kind}Blocks`];
-    const starts = new Float64Array(blocks.length + 1);
-    blocks.forEach((b, i) => { starts[i + 1] = starts[i] + b * 256; });
+    const text = m[`${kind}Blocks`];
+    const starts = [0];
+    let v = 0;
+    for (const c of text) {
+      const more = MORE.indexOf(c);
+      if (more >= 0) { v = v * 32 + more; continue; }
+      v = v * 32 + FINAL.indexOf(c);
+      starts.push(starts[starts.length - 1] + v * 256);
+      v = 0;
+    }
     m[key] = starts;
   }
   return m[key];

@@ -32,8 +32,8 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code search/manifest.json}: field statistics and boosts, the first term of every term
  *       part, one lexicon file per leading character, and the names of the document files.
  *   <li>{@code search/t/HASH/N.bin}, a term part: a contiguous range of terms (all fields merged,
- *       in Lucene's byte order), each with per-field doc freq and postings (doc delta, freq,
- *       one-byte norm).
+ *       in Lucene's byte order), each with per-field doc freq and postings (all doc deltas,
+ *       then all freqs, then all one-byte norms).
  *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases.
  *   <li>{@code search/t/HASH.bin}, {@code p/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
  *       files, each entry a varint length and raw DEFLATE, padded to 256-byte blocks (sizes in
@@ -74,6 +74,21 @@ final class IndexExporter {
 
     IndexExporter(DirectoryReader reader, String language) {
         this(reader, language, EMBED_DOC_TABLE_MAX_DOCS);
+    }
+
+    private static final String FINAL_DIGITS = "0123456789abcdefghijklmnopqrstuv";
+    private static final String MORE_DIGITS = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+    /**
+     * Appends a block count in base 32, most significant digit first, the last digit from
+     * {@link #FINAL_DIGITS} and the others from {@link #MORE_DIGITS}: one character for counts
+     * under 32, no separators, and JSON-safe.
+     */
+    static void blockNumber(StringBuilder sb, int v) {
+        int digits = 1;
+        for (int x = v >>> 5; x > 0; x >>>= 5) digits++;
+        for (int i = digits - 1; i > 0; i--) sb.append(MORE_DIGITS.charAt((v >>> (5 * i)) & 31));
+        sb.append(FINAL_DIGITS.charAt(v & 31));
     }
 
     /** For tests: a lower threshold exercises the large-site layout on a small corpus. */
@@ -158,7 +173,11 @@ final class IndexExporter {
                 if ((mask & (1 << f)) == 0) continue;
                 if (!enums[f].seekExact(term)) throw new IllegalStateException("term vanished");
                 dfs[f] = enums[f].docFreq();
+                // Postings as three runs (doc deltas, freqs, norm bytes): like values side by side
+                // compress far better than interleaved triples.
                 ByteSink ps = new ByteSink();
+                ByteSink freqs = new ByteSink();
+                ByteSink normBytes = new ByteSink();
                 ByteSink pos = new ByteSink();
                 pe = enums[f].postings(pe, PostingsEnum.POSITIONS);
                 int last = 0;
@@ -166,8 +185,8 @@ final class IndexExporter {
                     int freq = pe.freq();
                     ps.varint(d - last);
                     last = d;
-                    ps.varint(freq);
-                    ps.write(norms[f][d]);
+                    freqs.varint(freq);
+                    normBytes.write(norms[f][d]);
                     int lastPos = 0;
                     for (int i = 0; i < freq; i++) {
                         int p = pe.nextPosition();
@@ -175,6 +194,8 @@ final class IndexExporter {
                         lastPos = p;
                     }
                 }
+                ps.write(freqs);
+                ps.write(normBytes);
                 postings[f] = ps;
                 positions[f] = pos;
             }
@@ -237,11 +258,10 @@ final class IndexExporter {
             pack.varint(deflated.length);
             pack.write(deflated);
             while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
-            if (!blocks.isEmpty()) blocks.append(',');
-            blocks.append((pack.size() - start) / DOC_BLOCK_BYTES);
+            blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
         }
         files.add(new OutputFile("search/" + kind + "/" + hash + ".bin", pack.toByteArray()));
-        manifest.append(",\"").append(kind).append("Blocks\":[").append(blocks).append(']');
+        manifest.append(",\"").append(kind).append("Blocks\":\"").append(blocks).append('"');
         return dir;
     }
 
@@ -284,8 +304,7 @@ final class IndexExporter {
             int start = pack.size();
             pack.write(fragment);
             while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
-            if (d > 0) blocks.append(',');
-            blocks.append((pack.size() - start) / DOC_BLOCK_BYTES);
+            blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
             if (d > 0) {
                 docSections.append(',');
                 docTypes.append(',');
@@ -317,7 +336,7 @@ final class IndexExporter {
         for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".bin", fragments.get(d)));
         String offs = addFile("search/o/", ".bin", offsets.toByteArray());
         String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
-        if (maxDoc <= embedDocTableMaxDocs) manifest.append(",\"docBlocks\":[").append(blocks).append(']');
+        if (maxDoc <= embedDocTableMaxDocs) manifest.append(",\"docBlocks\":\"").append(blocks).append('"');
         manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
                 .append(",\"facets\":").append(Json.quote(fac));
     }

@@ -164,10 +164,14 @@ class SearchIndexerTest {
                         assertTrue(te.seekExact(new BytesRef(term)));
                         PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
                         NumericDocValues norms = leaf.getNormValues(field);
+                        int[] docs = new int[(int) df];
+                        int[] freqs = new int[(int) df];
                         int doc = 0;
+                        for (int k = 0; k < df; k++) docs[k] = doc += (int) varint(part, pos);
+                        for (int k = 0; k < df; k++) freqs[k] = (int) varint(part, pos);
                         for (int k = 0; k < df; k++) {
-                            doc += (int) varint(part, pos);
-                            int freq = (int) varint(part, pos);
+                            doc = docs[k];
+                            int freq = freqs[k];
                             byte norm = part[pos[0]++];
                             assertEquals(doc, pe.nextDoc());
                             assertEquals(pe.freq(), freq);
