@@ -24,7 +24,7 @@ final class Excerpts {
      * Only the first this many words of each passage are shipped to the browser and looked at
      * for the excerpt: a page of ten results then costs about a third of the bytes of whole texts.
      */
-    static final int SOURCE_WORDS = 120;
+    static final int SOURCE_WORDS = 80;
 
     record Excerpt(String anchor, String html) {}
 
