@@ -677,7 +677,8 @@ async function offsetsOf(m, docNums) {
     if (r.read) read = r.read;
     else {
       // No range support: the offsets file is small enough to use whole (and keep).
-      const p = r.whole.arrayBuffer().then((b) => new Uint8Array(b));
+      if (!r.whole) r.abort();
+      const p = r.whole ? r.whole.arrayBuffer().then((b) => new Uint8Array(b)) : bytes(m.offsets);
       cache.set(m.offsets, p);
       const b = await p;
       read = (s, n) => b.subarray(s, s + n);
@@ -694,7 +695,10 @@ async function inflate(data) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** One request for byte ranges [start, end) of a file: {read(start, length)} on 206, {whole, abort} on 200. */
+/**
+ * One request for byte ranges [start, end) of a file: {read(start, length)} on 206; otherwise
+ * {whole: the 200 response or null, abort}.
+ */
 async function requestRanges(name, wanted) {
   const sorted = [...wanted].sort((a, b) => a[0] - b[0]);
   const merged = [];
@@ -707,8 +711,8 @@ async function requestRanges(name, wanted) {
     headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
     signal: ctrl.signal, credentials: 'same-origin',
   });
-  if (res.status === 200) return { whole: res, abort: () => ctrl.abort() };
-  if (res.status !== 206) throw new Error(`search index: ${name}: HTTP ${res.status}`);
+  // 200 (ranges ignored) or an error such as 416 (too many ranges): let the caller fall back.
+  if (res.status !== 206) return { whole: res.status === 200 ? res : null, abort: () => ctrl.abort() };
   const pieces = parseRanges(res.headers, new Uint8Array(await res.arrayBuffer()));
   return {
     read(s, n) {
