@@ -105,7 +105,7 @@ function compareTerms(a, b) {
 }
 const cpLength = (s) => { let n = 0; for (const _ of s) n++; return n; };
 
-// Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len])]
+// Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len, posLen])]
 function readTerms(r, nFields, withLens) {
   const count = r.varint();
   const terms = [];
@@ -120,13 +120,14 @@ function readTerms(r, nFields, withLens) {
     const mask = r.varint();
     const df = new Array(nFields).fill(0);
     const len = withLens ? new Array(nFields).fill(0) : null;
+    const posLen = withLens ? new Array(nFields).fill(0) : null;
     for (let f = 0; f < nFields; f++) {
       if (mask & (1 << f)) {
         df[f] = r.varint();
-        if (withLens) len[f] = r.varint();
+        if (withLens) { len[f] = r.varint(); posLen[f] = r.varint(); }
       }
     }
-    terms.push({ term: utf8.decode(tb), mask, df, len });
+    terms.push({ term: utf8.decode(tb), mask, df, len, posLen });
   }
   return terms;
 }
@@ -148,13 +149,18 @@ async function part(m, i) {
   return once(key, async () => {
     const [buf] = await loadNumbered(m, 't', [i]);
     const r = new Reader(buf);
+    const posBase = r.varint();
     const terms = readTerms(r, m.fields.length, true);
     const map = new Map();
-    let off = r.pos;
+    let off = r.pos, posOff = 0;
     for (const t of terms) {
       t.off = new Array(m.fields.length).fill(0);
-      for (let f = 0; f < m.fields.length; f++) if (t.mask & (1 << f)) { t.off[f] = off; off += t.len[f]; }
+      t.posOff = new Array(m.fields.length).fill(0); // in this part's positions file
+      for (let f = 0; f < m.fields.length; f++) {
+        if (t.mask & (1 << f)) { t.off[f] = off; off += t.len[f]; t.posOff[f] = posOff; posOff += t.posLen[f]; }
+      }
       t.part = i;
+      t.posBase = posBase; // where this part's positions start in the file of all positions
       map.set(t.term, t);
     }
     return { buf, terms, map };
@@ -184,23 +190,44 @@ function postings(buf, entry, f) {
   return { docs, freqs, norms };
 }
 
+/**
+ * Makes the positions of these terms available (all their fields), in one request: by range from
+ * the uncompressed file of all positions when that is smaller than the compressed positions files
+ * of their parts, else those files.
+ */
+function loadPositions(m, entries) {
+  const pairs = [];
+  for (const e of new Set(entries)) {
+    for (let f = 0; f < m.fields.length; f++) {
+      if ((e.mask & (1 << f)) && !cache.has(posKey(e, f))) pairs.push([e, f]);
+    }
+  }
+  if (!pairs.length) return;
+  const starts = packStarts(m, 'p');
+  const parts = [...new Set(pairs.map(([e]) => e.part))];
+  const packBytes = parts.reduce((n, i) => n + starts[i + 1] - starts[i], 0);
+  const ranges = pairs.map(([e, f]) => [e.posBase + e.posOff[f], e.posBase + e.posOff[f] + e.posLen[f]]);
+  const rawBytes = ranges.reduce((n, [a, b]) => n + b - a, 0);
+  const all = (async () => {
+    if (!rangesUnsupported && rawBytes < packBytes) {
+      const r = await requestRanges(m.r, ranges);
+      if (r.read) return ranges.map(([a, b]) => r.read(a, b - a));
+      r.abort();
+      rangesUnsupported = true;
+    }
+    const files = await loadNumbered(m, 'p', parts);
+    return pairs.map(([e, f]) => files[parts.indexOf(e.part)].subarray(e.posOff[f], e.posOff[f] + e.posLen[f]));
+  })();
+  pairs.forEach(([e, f], k) => once(posKey(e, f), async () => (await all)[k]));
+}
+
+const posKey = (e, f) => `pos:${e.part}:${e.term}:${f}`;
+
 async function positions(m, entry, f) {
-  const i = entry.part;
-  const name = `${m.p}${i}.bin`;
-  const parsed = await once('parsedpos:' + name, async () => {
-    const [buf] = await loadNumbered(m, 'p', [i]);
-    const p = await part(m, i);
-    const r = new Reader(buf);
-    r.varint();
-    const lens = [];
-    for (const t of p.terms) for (let g = 0; g < m.fields.length; g++) if (t.mask & (1 << g)) lens.push([t.term, g, r.varint()]);
-    const offs = new Map();
-    let off = r.pos;
-    for (const [term, g, len] of lens) { offs.set(term + '\u0000' + g, off); off += len; }
-    return { buf, offs };
-  });
-  const pst = postings((await part(m, i)).buf, entry, f);
-  const r = new Reader(parsed.buf, parsed.offs.get(entry.term + '\u0000' + f));
+  loadPositions(m, [entry]);
+  const data = await cache.get(posKey(entry, f));
+  const pst = postings((await part(m, entry.part)).buf, entry, f);
+  const r = new Reader(data);
   const byDoc = new Map();
   for (let k = 0; k < pst.docs.length; k++) {
     const ps = new Int32Array(pst.freqs[k]);
@@ -461,13 +488,13 @@ export async function search(query, options = {}) {
   const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
   const entries = await lookup(m, prefixList ? [...all, ...prefixList] : all);
 
-  // Positions, for phrases only: every positions file they need in one request.
-  const posParts = [];
+  // Positions, for phrases only: all they need in one request.
+  const posEntries = [];
   for (const ts of [...phraseTokens, ...excludedTokens]) {
     if (ts.length < 2) continue;
-    for (const t of ts) { const e = entries.get(t.term); if (e) posParts.push(e.part); }
+    for (const t of ts) { const e = entries.get(t.term); if (e) posEntries.push(e); }
   }
-  if (posParts.length) loadNumbered(m, 'p', posParts);
+  loadPositions(m, posEntries);
 
   // The plan, in the Searcher's order: words, phrases, prefix; identical items once.
   const highlight = new Set();

@@ -32,9 +32,11 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code search/manifest.json}: field statistics and boosts, the first term of every term
  *       part, one lexicon file per leading character, and the names of the document files.
  *   <li>{@code search/t/HASH/N.bin}, a term part: a contiguous range of terms (all fields merged,
- *       in Lucene's byte order), each with per-field doc freq and postings (all doc deltas,
+ *       in Lucene's byte order), each with per-field doc freq, postings and positions lengths, and postings (all doc deltas,
  *       then all freqs, then all one-byte norms).
- *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases.
+ *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases;
+ *       {@code search/r/HASH.bin}: all of them end to end, uncompressed, for range requests (each
+ *       term part starts with its base offset there and gives each term's positions length).
  *   <li>{@code search/t/HASH.bin}, {@code p/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
  *       files, each entry a varint length and raw DEFLATE, padded to 256-byte blocks (sizes in
  *       the manifest's {@code tBlocks}, {@code pBlocks}, {@code lBlocks}), for multi-range requests;
@@ -153,6 +155,7 @@ final class IndexExporter {
         }
 
         PartBuilder part = new PartBuilder();
+        long posBase = 0;
         BytesRef prevLast = null;
         List<String> partSeps = new ArrayList<>();
         List<byte[]> termParts = new ArrayList<>();
@@ -209,24 +212,31 @@ final class IndexExporter {
             if (part.isEmpty()) partSeps.add(prevLast == null ? "" : separator(prevLast, term));
             part.add(term, mask, dfs, postings, positions);
             if (part.postingsBytes() >= PART_TARGET_BYTES) {
-                termParts.add(part.termBytes());
+                termParts.add(part.termBytes(posBase));
                 posParts.add(part.positionBytes());
+                posBase += posParts.get(posParts.size() - 1).length;
                 part = new PartBuilder();
             }
             prevLast = term;
         }
         if (!part.isEmpty()) {
-            termParts.add(part.termBytes());
+            termParts.add(part.termBytes(posBase));
             posParts.add(part.positionBytes());
         }
         if (!lex.isEmpty()) lexFiles.add(lex.toByteArray());
         StringBuilder blocks = new StringBuilder();
         String t = addDirectory("t", termParts, blocks);
         String p = addDirectory("p", posParts, blocks);
+        // All positions, uncompressed, end to end: a phrase of rare words fetches just its terms'
+        // positions from here by range instead of whole compressed positions files.
+        ByteSink raw = new ByteSink();
+        for (byte[] b : posParts) raw.write(b);
+        String r = addFile("search/r/", ".bin", raw.toByteArray());
         String l = addDirectory("l", lexFiles, blocks);
         manifest.append(",\"parts\":");
         stringArray(manifest, partSeps);
-        manifest.append(",\"t\":").append(Json.quote(t)).append(",\"p\":").append(Json.quote(p));
+        manifest.append(",\"t\":").append(Json.quote(t)).append(",\"p\":").append(Json.quote(p))
+                .append(",\"r\":").append(Json.quote(r));
         manifest.append(",\"lex\":");
         stringArray(manifest, lexSeps);
         manifest.append(",\"l\":").append(Json.quote(l)).append(blocks);
@@ -429,7 +439,6 @@ final class IndexExporter {
     private static final class PartBuilder {
         private final ByteSink header = new ByteSink();
         private final ByteSink data = new ByteSink();
-        private final ByteSink posHeader = new ByteSink();
         private final ByteSink posData = new ByteSink();
         private int count;
         private byte[] prev = new byte[0];
@@ -451,14 +460,16 @@ final class IndexExporter {
                 if ((mask & (1 << f)) == 0) continue;
                 header.varint(dfs[f]);
                 header.varint(postings[f].size());
+                header.varint(positions[f].size());
                 data.write(postings[f]);
-                posHeader.varint(positions[f].size());
                 posData.write(positions[f]);
             }
         }
 
-        byte[] termBytes() {
+        /** posBase: where this part's positions start in the file of all positions. */
+        byte[] termBytes(long posBase) {
             ByteSink out = new ByteSink();
+            out.varint(posBase);
             out.varint(count);
             out.write(header);
             out.write(data);
@@ -466,11 +477,7 @@ final class IndexExporter {
         }
 
         byte[] positionBytes() {
-            ByteSink out = new ByteSink();
-            out.varint(count);
-            out.write(posHeader);
-            out.write(posData);
-            return out.toByteArray();
+            return posData.toByteArray();
         }
     }
 

@@ -139,7 +139,7 @@ class ClientParityTest {
         }
         assertTrue(large.stream().noneMatch(f -> f.path().equals("search/manifest.json")
                 && new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8).contains("docBlocks")));
-        List<ClientHarness.Query> some = queries.subList(20, 60);
+        List<ClientHarness.Query> some = queries.subList(20, 140); // pairs, phrases, prefixes
         for (boolean ranges : new boolean[] {true, false}) {
             Path dir = ClientHarness.install(tmp.resolve("large-" + ranges), large, searcher,
                     ClientHarness.analysedStrings(docs, some), false);

@@ -129,6 +129,7 @@ class SearchIndexerTest {
             while (m.hasNext()) {
                 byte[] part = byPath.get("search/" + m.next());
                 int[] pos = {0};
+                varint(part, pos); // where the part's positions start in the file of all positions
                 int count = (int) varint(part, pos);
                 byte[] prev = new byte[0];
                 List<Object[]> entries = new ArrayList<>();
@@ -147,6 +148,7 @@ class SearchIndexerTest {
                         if ((mask & (1 << f)) != 0) {
                             df[f] = varint(part, pos);
                             bytes[f] = varint(part, pos);
+                            varint(part, pos); // positions length
                         }
                     }
                     entries.add(new Object[] {new String(t, StandardCharsets.UTF_8), mask, df});
