@@ -425,7 +425,7 @@ public class CorpusGenerator {
         castanet catamaran cathedral cauldron cedar celery cello chameleon chamomile
         chandelier chestnut chickpea chiffon chimney chinchilla chipmunk chisel chrysalis
         cider cinnamon citadel citron clarinet clementine clover cobalt cobblestone cockatoo
-        coconut cocoon compass condor conifer copper coral cormorant cornflower corridor
+        coconut cocoon condor conifer copper coral cormorant cornflower corridor
         cottage cougar coyote cranberry crayfish crescent cricket crocus croissant crossbow
         crumpet crystal cucumber cumin cupola curlew cutlass cypress daffodil dahlia dandelion
         dormouse dovetail dragonfly driftwood dromedary dulcimer dumpling dune eclair eel
@@ -451,7 +451,7 @@ public class CorpusGenerator {
         paprika papyrus parakeet parasol parsley parsnip partridge pastry peacock peat
         pebble pelican pennant peony pepper periwinkle persimmon petrel pheasant piano
         piccolo pickle pigeon pinecone pineapple pistachio plankton platypus plover plum
-        poppy porcupine porpoise potter prairie pretzel primrose puffin pumpkin quail quarry
+        poppy porcupine porpoise prairie pretzel primrose puffin pumpkin quail quarry
         quartz quince quill quilt raccoon radish raft raisin rampart raspberry raven reed
         reindeer rhubarb ridge riverbank robin rosemary rowan rudder saffron sage salamander
         salmon sandpiper sapphire sardine sassafras satchel scallop schooner scone scorpion
@@ -473,7 +473,7 @@ public class CorpusGenerator {
         larkspur lodestone lumberjack marshmallow meadowlark millpond millstone moonstone
         mudflat nutcracker oatmeal outrigger paintbrush peppermint pinwheel quicksilver
         rainbarrel rockpool rosehip saltmarsh sandbar sandstone scarecrow seashell
-        shortbread silverfish snowshoe soapstone spearmint spindle stagecoach stepping
+        shortbread silverfish snowshoe soapstone spearmint spindle stagecoach
         sugarcane sunbonnet sweetbriar thornbush tidepool timberline toadstool treehouse
         tugboat waterwheel whirligig wildflower windchime woodsmoke
         """;
@@ -557,7 +557,13 @@ public class CorpusGenerator {
     final long seed;
     final int articles;
     int minWords = 900, maxWords = 1180; // prose words per article body
-    final String[] rare;
+    final String[] rare;        // every distinctive word: pairWords then extraWords
+    final String[] pairWords;   // an odd number of them
+    final String[] extraWords;
+    static final int EXTRA_WORDS = 90;
+    static final long PAIR_STEP = 1_000_003L; // a prime above pairCount(), hence coprime to it
+
+    long pairCount() { return (long) pairWords.length * (pairWords.length - 1) / 2; }
     final Zipf body;      // every prose word
     final Zipf content;   // headings, list lead-ins, title filler: content words only
     final List<String> contentRanked;
@@ -586,6 +592,11 @@ public class CorpusGenerator {
         }
         rareSet.removeAll(function);
         rare = rareSet.toArray(String[]::new);
+        int p = rare.length - EXTRA_WORDS;
+        if (p % 2 == 0) p--;
+        pairWords = Arrays.copyOfRange(rare, 0, p);
+        extraWords = Arrays.copyOfRange(rare, p, rare.length);
+        if (pairCount() >= PAIR_STEP) throw new IllegalStateException("PAIR_STEP must exceed the number of pairs");
         contentRanked = new ArrayList<>(contentSet);
         List<String> all = new ArrayList<>(function);
         all.addAll(contentRanked);
@@ -599,7 +610,7 @@ public class CorpusGenerator {
     record Section(String heading, List<String> subheadings) {}
 
     record Plan(int index, String name, String title, String date, List<String> tags,
-                boolean draft, List<Section> sections) {
+                boolean draft, List<Section> sections, List<String> rareWords) {
         List<String> allHeadings() {
             List<String> out = new ArrayList<>();
             for (Section s : sections) { out.add(s.heading); out.addAll(s.subheadings); }
@@ -619,23 +630,19 @@ public class CorpusGenerator {
 
     Plan plan(int index) {
         Rng r = rng(seed, index, STREAM_PLAN);
-        // Title: 4 to 9 words, 2 or 3 of them rare. The first two rare words come from a
-        // bijection of the index onto ordered pairs of distinct rare words, so every article
-        // has its own pair (up to R*(R-1) articles).
+        // Title: 4 to 9 words, 2 or 3 of them rare. The first two ("the pair") come from a
+        // bijection of the index onto unordered pairs {p, (p + d) mod P} of distinct pair
+        // words (P odd, 1 <= d <= (P-1)/2: each unordered pair exactly once), so every
+        // article has its own pair. The third word, when there is one, comes from a separate
+        // set of extra words, so no other title holds both words of an article's pair.
         int length = r.between(4, 9);
         int rareCount = (length >= 5 && r.chance(0.4)) ? 3 : 2;
-        int R = rare.length;
-        long pairs = (long) R * (R - 1);
-        long x = Math.floorMod((long) index * 7919L * 104729L + 12345L + seed, pairs);
-        int a = (int) (x / (R - 1));
-        int c = (int) (x % (R - 1));
-        int b = c >= a ? c + 1 : c;
-        List<String> rareWords = new ArrayList<>(List.of(rare[a], rare[b]));
-        if (rareCount == 3) {
-            String third;
-            do { third = rare[r.nextInt(R)]; } while (rareWords.contains(third));
-            rareWords.add(third);
-        }
+        int P = pairWords.length;
+        long x = Math.floorMod((long) index * PAIR_STEP + seed, pairCount());
+        int a = (int) (x % P);
+        int b = (int) ((a + 1 + x / P) % P);
+        List<String> rareWords = new ArrayList<>(List.of(pairWords[a], pairWords[b]));
+        if (rareCount == 3) rareWords.add(extraWords[r.nextInt(extraWords.length)]);
         List<String> title = new ArrayList<>();
         Set<String> used = new HashSet<>(rareWords);
         int common = length - rareCount;
@@ -688,7 +695,7 @@ public class CorpusGenerator {
             sections.add(new Section(h, subs));
         }
         String name = String.format(Locale.ROOT, "%06d-%s", index + 1, slug(titleText));
-        return new Plan(index, name, titleText, date, tags, isDraft(index), sections);
+        return new Plan(index, name, titleText, date, tags, isDraft(index), sections, rareWords);
     }
 
     static int nthSpace(CharSequence s, int n) {
@@ -978,7 +985,7 @@ public class CorpusGenerator {
 
         long bytes = 0, totalWords = 0;
         int drafts = 0;
-        try (Writer titles = writer(out.resolve("titles.tsv"))) {
+        try (Writer titles = writer(out.resolve("titles.tsv")); Writer known = writer(out.resolve("known-items.tsv"))) {
             for (int i = 0; i < articles; i++) {
                 Article a = article(i);
                 String fm = frontMatter(a.plan, a.summary);
@@ -993,7 +1000,13 @@ public class CorpusGenerator {
                     write(hugoArticles.resolve(file), fm + hb);
                 }
                 if (a.plan.draft) drafts++;
-                else titles.write("content/articles/" + file + "\t/articles/" + a.plan.name + "/\t" + a.plan.title + "\n");
+                else {
+                    String url = "/articles/" + a.plan.name + "/";
+                    titles.write("content/articles/" + file + "\t" + url + "\t" + a.plan.title + "\n");
+                    // url, the article's own pair of rare title words, then its third one if any
+                    List<String> rw = a.plan.rareWords;
+                    known.write(url + "\t" + rw.get(0) + " " + rw.get(1) + "\t" + (rw.size() > 2 ? rw.get(2) : "") + "\n");
+                }
             }
         }
         System.err.printf(Locale.ROOT, "corpus: %d articles (%d drafts), %.1f MB of Markdown, %d body words on average, vocabulary %d words + %d rare title words%n",
@@ -1057,8 +1070,7 @@ public class CorpusGenerator {
             g.maxWords = Integer.parseInt(mm[1]);
             if (g.minWords < 100 || g.maxWords < g.minWords) usage("--words: need 100 <= MIN <= MAX");
         }
-        long pairs = (long) g.rare.length * (g.rare.length - 1);
-        if (n > pairs) usage("at most " + pairs + " articles have distinct rare-word pairs");
+        if (n > g.pairCount()) usage("at most " + g.pairCount() + " articles have distinct rare-word pairs");
         Files.createDirectories(out);
         g.generate(out, templates.toAbsolutePath().normalize(), hugo, hugoLayouts.toAbsolutePath().normalize());
     }
