@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code peerhub}: the root command. */
 @Command(name = "peerhub", mixinStandardHelpOptions = true, versionProvider = PeerhubCommand.Version.class,
         description = "Builds a static peer-support resource hub from Markdown.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
 public final class PeerhubCommand implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +18,18 @@ public final class PeerhubCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new PeerhubCommand()).execute(args);
+        CommandLine cli = new CommandLine(new PeerhubCommand());
+        boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (verbose) {
+                ex.printStackTrace(line.getErr());
+            } else {
+                line.getErr().println("peerhub: internal error: " + ex + " (run again with --verbose for details,"
+                        + " and please report it)");
+            }
+            return 3;
+        });
+        return cli.execute(args);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,0 +1,588 @@
+package dev.peerhub.build;
+
+import dev.peerhub.config.SiteConfig;
+import dev.peerhub.config.SiteConfigLoader;
+import dev.peerhub.content.Article;
+import dev.peerhub.content.ArticleParser;
+import dev.peerhub.content.ContentReader;
+import dev.peerhub.content.MarkdownBody;
+import dev.peerhub.content.SourceText;
+import dev.peerhub.diagnostic.BuildFailedException;
+import dev.peerhub.diagnostic.Diagnostics;
+import dev.peerhub.diagnostic.SourcePosition;
+import dev.peerhub.markdown.FoundLink;
+import dev.peerhub.markdown.MarkdownRenderer;
+import dev.peerhub.markdown.RenderedArticle;
+import dev.peerhub.output.OutputFile;
+import dev.peerhub.output.OutputSink;
+import dev.peerhub.render.Assets;
+import dev.peerhub.render.FeedWriter;
+import dev.peerhub.render.Models;
+import dev.peerhub.render.SitemapWriter;
+import dev.peerhub.render.TemplateEngine;
+import dev.peerhub.render.ViewFactory;
+import dev.peerhub.render.Views;
+import dev.peerhub.search.SearchDocument;
+import dev.peerhub.site.Page;
+import dev.peerhub.site.Section;
+import dev.peerhub.site.Site;
+import dev.peerhub.site.SiteAssembler;
+import dev.peerhub.site.StaticFile;
+import dev.peerhub.site.TagGroup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Runs the pipeline. Each stage collects every problem; the build stops between stages when there
+ * are errors. Per-file stages run on a pool of {@link BuildOptions#threads()} workers.
+ */
+public final class Builder {
+
+    /** Templates every theme must have. */
+    public static final List<String> REQUIRED_TEMPLATES = List.of("home.ftlh", "article.ftlh", "section.ftlh",
+            "tag.ftlh", "tags.ftlh", "404.ftlh");
+
+    private final BuildOptions options;
+    private final Function<Site, SearchIndexing> searchFactory;
+    private final Consumer<String> progress;
+    private final List<BuildResult.StageTime> times = new ArrayList<>();
+
+    /**
+     * @param searchFactory makes the search stage for an assembled site
+     * @param progress      receives stage names as they start (for progress display)
+     */
+    public Builder(BuildOptions options, Function<Site, SearchIndexing> searchFactory, Consumer<String> progress) {
+        this.options = options;
+        this.searchFactory = searchFactory;
+        this.progress = progress;
+    }
+
+    /**
+     * Builds into {@code sink}.
+     *
+     * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
+     */
+    public BuildResult build(OutputSink sink) {
+        Diagnostics out = new Diagnostics();
+        ForkJoinPool pool = new ForkJoinPool(options.threads());
+        try {
+            return run(sink, out, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private BuildResult run(OutputSink sink, Diagnostics out, ForkJoinPool pool) {
+        Path siteDir;
+        try {
+            siteDir = options.siteDir().toRealPath();
+        } catch (IOException e) {
+            out.error(SourcePosition.of(options.siteDir().toString()), "the site folder does not exist");
+            throw new BuildFailedException(out);
+        }
+
+        // site.yml -> SiteConfig
+        long t = start("config");
+        SiteConfig config = loadConfig(siteDir, out);
+        stop("config", t);
+
+        // content/**.md -> Article
+        t = start("content");
+        ContentReader reader = new ContentReader(siteDir);
+        Path contentDir = siteDir.resolve("content");
+        List<Path> markdown = new ArrayList<>();
+        List<String> staticFiles = new ArrayList<>();
+        scan(contentDir, reader, markdown, staticFiles, out);
+        Path templatesDir = siteDir.resolve("templates");
+        if (!Files.isDirectory(templatesDir)) {
+            out.error(SourcePosition.of("templates"), "no templates/ folder in the site: it holds the theme"
+                    + " (copy the templates/ folder of the peerhub repository to start)");
+        }
+        if (out.hasErrors()) throw new BuildFailedException(out);
+        List<Article> parsed = parallel(pool, markdown, p -> reader.read(p, out).flatMap(s -> ArticleParser.parse(s, out)));
+        if (out.hasErrors()) throw new BuildFailedException(out);
+        List<Article> published = parsed.stream().filter(a -> options.drafts() || !a.draft()).toList();
+        stop("content", t);
+
+        // all articles -> Site
+        t = start("site");
+        Site site = SiteAssembler.assemble(config, published, staticFiles, options.today(), out);
+        if (out.hasErrors()) throw new BuildFailedException(out);
+        stop("site", t);
+
+        // Site -> pages
+        t = start("templates");
+        TemplateEngine engine;
+        try {
+            engine = new TemplateEngine(templatesDir, "templates");
+        } catch (IOException e) {
+            out.error(SourcePosition.of("templates"), "cannot read the templates folder: " + e.getMessage());
+            throw new BuildFailedException(out);
+        }
+        for (String name : REQUIRED_TEMPLATES) engine.check(name, out);
+        boolean hasSearchPage = Files.exists(templatesDir.resolve("search.ftlh"));
+        if (hasSearchPage) engine.check("search.ftlh", out);
+        if (out.hasErrors()) throw new BuildFailedException(out);
+        Assets assets = copyAssets(templatesDir, config.basePath(), sink, out);
+        MarkdownRenderer markdownRenderer = new MarkdownRenderer();
+        ViewFactory views = new ViewFactory(site, assets, markdownRenderer.renderInline(config.footer()),
+                options.serveMode());
+        stop("templates", t);
+
+        t = start("pages");
+        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out);
+        try (SearchIndexing search = searchFactory.apply(site)) {
+            parallel(pool, site.allPages(), p -> {
+                pages.render(p, search);
+                return Optional.empty();
+            });
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            pages.writeLists(hasSearchPage);
+            pages.writeFeedsAndSitemap();
+            copyStaticFiles(site, siteDir, sink, out);
+            stop("pages", t);
+
+            t = start("search");
+            for (OutputFile f : search.finish()) sink.write(f);
+            stop("search", t);
+        }
+        if (out.hasErrors()) throw new BuildFailedException(out);
+
+        t = start("links");
+        int broken = pages.checkLinks(options.isCheck());
+        stop("links", t);
+        if (out.hasErrors()) throw new BuildFailedException(out);
+        return new BuildResult(out, pages.pagesWritten(), pages.filesWritten(), times, broken);
+    }
+
+    private long start(String stage) {
+        progress.accept(stage);
+        return System.nanoTime();
+    }
+
+    private void stop(String stage, long startNanos) {
+        times.add(new BuildResult.StageTime(stage, (System.nanoTime() - startNanos) / 1_000_000));
+    }
+
+    private static SiteConfig loadConfig(Path siteDir, Diagnostics out) {
+        Path file = siteDir.resolve(SiteConfigLoader.FILE);
+        if (!Files.isRegularFile(file)) {
+            out.error(SourcePosition.of(SiteConfigLoader.FILE), "no site.yml in " + siteDir
+                    + " (is -s pointing at the site folder? it holds site.yml, content/ and templates/)");
+            throw new BuildFailedException(out);
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            Optional<SourceText> text = ContentReader.decode(SiteConfigLoader.FILE, bytes, out);
+            Optional<SiteConfig> config = text.flatMap(s -> SiteConfigLoader.parse(s.text(), out));
+            if (config.isEmpty() || out.hasErrors()) throw new BuildFailedException(out);
+            return config.get();
+        } catch (IOException e) {
+            out.error(SourcePosition.of(SiteConfigLoader.FILE), "cannot read: " + e.getMessage());
+            throw new BuildFailedException(out);
+        }
+    }
+
+    private void scan(Path contentDir, ContentReader reader, List<Path> markdown, List<String> staticFiles,
+                      Diagnostics out) {
+        if (!Files.isDirectory(contentDir)) {
+            out.error(SourcePosition.of("content"), "no content/ folder in the site: write guides as content/SECTION/NAME.md");
+            return;
+        }
+        if (options.outDir() != null) {
+            Path outAbs = options.outDir().toAbsolutePath().normalize();
+            if (outAbs.startsWith(contentDir) || outAbs.startsWith(reader.siteRoot().resolve("templates"))
+                    || reader.siteRoot().startsWith(outAbs)) {
+                out.error(SourcePosition.of(reader.relative(outAbs)), "the output folder must not be inside content/ or"
+                        + " templates/, nor contain the site: choose another folder with -o");
+                return;
+            }
+        }
+        try (Stream<Path> files = Files.walk(contentDir)) {
+            files.filter(p -> !p.equals(contentDir)).sorted().forEach(p -> {
+                if (ContentReader.isIgnored(p)) return;
+                if (Files.isDirectory(p)) return;
+                String rel = reader.relative(p);
+                if (Files.isSymbolicLink(p)) {
+                    try {
+                        if (!p.toRealPath().startsWith(reader.siteRoot())) {
+                            out.error(SourcePosition.of(rel), "symbolic link leads outside the site folder (to "
+                                    + p.toRealPath() + "); it is not read: copy the file into the site instead");
+                            return;
+                        }
+                    } catch (IOException e) {
+                        out.error(SourcePosition.of(rel), "broken symbolic link");
+                        return;
+                    }
+                }
+                if (rel.endsWith(".md")) markdown.add(p);
+                else staticFiles.add(rel);
+            });
+        } catch (IOException | UncheckedIOException e) {
+            out.error(SourcePosition.of("content"), "cannot list content/: " + e.getMessage());
+        }
+    }
+
+    /** Maps items on the pool, keeping the input order. */
+    static <T, R> List<R> parallel(ForkJoinPool pool, List<T> items, Function<T, Optional<R>> f) {
+        try {
+            List<Optional<R>> results = pool.submit(() -> items.parallelStream().map(f).toList()).get();
+            return results.stream().flatMap(Optional::stream).toList();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("build interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Copies templates/assets: search/ keeps its names under /search/, the rest gets content-hashed names. */
+    private static Assets copyAssets(Path templatesDir, String basePath, OutputSink sink, Diagnostics out) {
+        Path dir = templatesDir.resolve("assets");
+        Map<String, String> urls = new TreeMap<>();
+        if (!Files.isDirectory(dir)) return new Assets(urls);
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                if (ContentReader.isIgnored(p)) continue;
+                String rel = dir.relativize(p).toString().replace('\\', '/');
+                byte[] bytes = Files.readAllBytes(p);
+                String published;
+                if (rel.startsWith("search/")) {
+                    published = rel;
+                } else {
+                    int dot = rel.lastIndexOf('.');
+                    String hash = sha256(bytes).substring(0, 10);
+                    published = "assets/" + (dot > rel.lastIndexOf('/') ? rel.substring(0, dot) + "." + hash + rel.substring(dot)
+                            : rel + "." + hash);
+                }
+                sink.write(new OutputFile(published, bytes));
+                urls.put(rel, basePath + published);
+            }
+        } catch (IOException e) {
+            out.error(SourcePosition.of("templates/assets"), "cannot copy assets: " + e.getMessage());
+        }
+        return new Assets(urls);
+    }
+
+    private static void copyStaticFiles(Site site, Path siteDir, OutputSink sink, Diagnostics out) {
+        for (StaticFile f : site.files()) {
+            try {
+                sink.write(new OutputFile(f.outputPath(), Files.readAllBytes(siteDir.resolve(f.sourcePath()))));
+            } catch (IOException e) {
+                out.error(SourcePosition.of(f.sourcePath()), "cannot copy: " + e.getMessage());
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Renders article pages, lists, feeds and the sitemap; remembers links and anchors for the checker. */
+    private final class PageStage {
+        private final Site site;
+        private final ContentReader reader;
+        private final MarkdownRenderer markdown;
+        private final TemplateEngine engine;
+        private final ViewFactory views;
+        private final OutputSink sink;
+        private final Diagnostics out;
+        private final Map<String, Set<String>> anchorsByUrl = new ConcurrentHashMap<>();
+        private final Map<String, List<FoundLink>> linksBySource = new ConcurrentHashMap<>();
+        private final Map<String, String> introHtml = new ConcurrentHashMap<>();
+        private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
+        private final Set<String> feedUrls;
+        private final Map<Page, Neighbours> neighbours = new HashMap<>();
+        private final SitemapWriter sitemap = new SitemapWriter();
+        private final AtomicInteger pagesWritten = new AtomicInteger();
+        private final AtomicInteger filesWritten = new AtomicInteger();
+        private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
+
+        PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
+                  OutputSink sink, Diagnostics out) {
+            this.site = site;
+            this.reader = reader;
+            this.markdown = markdown;
+            this.engine = engine;
+            this.views = views;
+            this.sink = sink;
+            this.out = out;
+            this.feedUrls = site.config().feed().fullContent()
+                    ? Set.copyOf(site.pages().stream().limit(site.config().feed().limit()).map(Page::url).toList())
+                    : Set.of();
+            for (Section s : site.sections()) {
+                List<Page> list = s.pages();
+                for (int i = 0; i < list.size(); i++) {
+                    neighbours.put(list.get(i), new Neighbours(i > 0 ? list.get(i - 1) : null,
+                            i + 1 < list.size() ? list.get(i + 1) : null));
+                }
+            }
+        }
+
+        private record Neighbours(Page previous, Page next) {}
+
+        int pagesWritten() {
+            return pagesWritten.get();
+        }
+
+        int filesWritten() {
+            return filesWritten.get();
+        }
+
+        private void write(String path, byte[] bytes) {
+            sink.write(new OutputFile(path, bytes));
+            filesWritten.incrementAndGet();
+            if (path.endsWith(".html")) pagesWritten.incrementAndGet();
+        }
+
+        void render(Page page, SearchIndexing search) {
+            Article a = page.article();
+            Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
+            if (text.isEmpty()) return;
+            if (text.get().text().hashCode() != a.textHash()) {
+                out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
+                return;
+            }
+            String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
+            RenderedArticle r = markdown.render(a, body, site);
+            anchorsByUrl.put(page.url(), r.anchors());
+            linksBySource.put(a.sourcePath(), r.links());
+            if (a.kind() != Article.Kind.ARTICLE) {
+                introHtml.put(a.sourcePath(), r.html());
+                return;
+            }
+            if (feedUrls.contains(page.url())) feedBodies.put(page.url(), r.html());
+            Neighbours n = neighbours.getOrDefault(page, new Neighbours(null, null));
+            Models.ArticleModel model = new Models.ArticleModel(views.site(),
+                    views.meta("article", a.title(), a.summary(), page.url(), "article", null, a.draft()),
+                    views.article(page, r), n.previous() == null ? null : views.card(n.previous()),
+                    n.next() == null ? null : views.card(n.next()), related(page));
+            engine.render("article.ftlh", model, out).ifPresent(bytes -> write(page.path() + "index.html", bytes));
+            knownUrls.add(page.url());
+            sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
+            for (String alias : a.aliases()) {
+                String target = alias.substring(1);
+                write(target.endsWith(".html") ? target : target + "index.html", redirect(page));
+            }
+            search.add(new SearchDocument(page.url(), a.title(), a.summary(),
+                    a.tags().stream().map(dev.peerhub.content.Tag::name).toList(), a.section(), a.type().key(),
+                    a.date() == null ? java.time.LocalDate.of(1970, 1, 1) : a.date(), a.contentNote(), r.passages()));
+        }
+
+        /** Up to five pages sharing the most tags, newest first among equals. */
+        private List<Views.ArticleCard> related(Page page) {
+            Set<String> mine = new java.util.HashSet<>();
+            page.article().tags().forEach(t -> mine.add(t.slug()));
+            if (mine.isEmpty()) return List.of();
+            Map<Page, Integer> shared = new HashMap<>();
+            for (TagGroup g : site.tags()) {
+                if (!mine.contains(g.tag().slug())) continue;
+                for (Page p : g.pages()) {
+                    if (p != page) shared.merge(p, 1, Integer::sum);
+                }
+            }
+            return shared.entrySet().stream()
+                    .sorted(Map.Entry.<Page, Integer>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey(SiteAssembler.NEWEST_FIRST)))
+                    .limit(5).map(e -> views.card(e.getKey())).toList();
+        }
+
+        private byte[] redirect(Page to) {
+            String u = to.url();
+            String html = "<!DOCTYPE html>\n<html lang=\"" + dev.peerhub.render.Xml.escape(site.config().language())
+                    + "\"><head><meta charset=\"utf-8\"><title>Moved</title><link rel=\"canonical\" href=\""
+                    + dev.peerhub.render.Xml.escape(to.permalink()) + "\"><meta name=\"robots\" content=\"noindex\">"
+                    + "<meta http-equiv=\"refresh\" content=\"0; url=" + dev.peerhub.render.Xml.escape(u) + "\"></head>"
+                    + "<body><p>This page has moved to <a href=\"" + dev.peerhub.render.Xml.escape(u) + "\">"
+                    + dev.peerhub.render.Xml.escape(to.article().title()) + "</a>.</p></body></html>\n";
+            return html.getBytes(StandardCharsets.UTF_8);
+        }
+
+        void writeLists(boolean hasSearchPage) {
+            int per = site.config().paginate();
+            // home
+            Page home = site.home();
+            String homeIntro = home == null ? "" : introHtml.getOrDefault(home.article().sourcePath(), "");
+            List<Views.ArticleCard> latest = site.pages().stream()
+                    .filter(p -> !p.article().section().isEmpty() && !p.article().section().equals("events")
+                            && !p.article().section().equals("circles"))
+                    .limit(per).map(views::card).toList();
+            List<Views.SectionCard> sections = site.sections().stream().filter(s -> !s.key().contains("/"))
+                    .map(this::sectionCard).toList();
+            List<Views.TagLink> tagLinks = tagLinks();
+            String homeTitle = home == null ? site.config().title() : home.article().title();
+            Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
+                    home == null ? "" : home.article().summary(), site.config().basePath(), "website",
+                    site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks, List.of());
+            engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
+            knownUrls.add(site.config().basePath());
+            sitemap.add(site.config().baseUrl(), "");
+
+            for (Section s : site.sections()) {
+                String intro = s.index() == null ? "" : introHtml.getOrDefault(s.index().article().sourcePath(), "");
+                List<Views.SectionCard> subs = site.sections().stream()
+                        .filter(c -> c.key().startsWith(s.key() + "/") && !c.key().substring(s.key().length() + 1).contains("/"))
+                        .map(this::sectionCard).toList();
+                paginate("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs, per);
+            }
+            for (TagGroup g : site.tags()) {
+                paginate("tag", g.tag().name(), "Pages tagged \u201c" + g.tag().name() + "\u201d", "", g.pages(), g.path(),
+                        List.of(), per);
+            }
+            Models.TagIndexModel tagIndex = new Models.TagIndexModel(views.site(), views.meta("tags", "Tags",
+                    "Every topic on " + site.config().title(), site.config().basePath() + "tags/", "website", null, false),
+                    tagLinks);
+            engine.render("tags.ftlh", tagIndex, out).ifPresent(b -> write("tags/index.html", b));
+            knownUrls.add(site.config().basePath() + "tags/");
+            sitemap.add(site.config().baseUrl() + "tags/", "");
+
+            Models.BasicModel notFound = new Models.BasicModel(views.site(), new Views.PageMeta("404", "Page not found",
+                    site.config().description(), site.config().basePath() + "404.html", site.config().baseUrl() + "404.html",
+                    "website", null, true, false));
+            engine.render("404.ftlh", notFound, out).ifPresent(b -> write("404.html", b));
+            if (hasSearchPage) {
+                Models.BasicModel search = new Models.BasicModel(views.site(), views.meta("search", "Search",
+                        "Search " + site.config().title(), site.config().basePath() + "search/", "website", null, false));
+                engine.render("search.ftlh", search, out).ifPresent(b -> write("search/index.html", b));
+                knownUrls.add(site.config().basePath() + "search/");
+            }
+            String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.config().baseUrl() + "sitemap.xml\n";
+            write("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
+            site.files().forEach(f -> knownUrls.add(site.config().basePath() + f.outputPath()));
+        }
+
+        private Views.SectionCard sectionCard(Section s) {
+            return new Views.SectionCard(s.title(), s.url(), s.summary(), s.pages().size());
+        }
+
+        private List<Views.TagLink> tagLinks() {
+            return site.tags().stream().map(g -> new Views.TagLink(g.tag().name(), g.tag().slug(), g.url(), g.pages().size()))
+                    .toList();
+        }
+
+        private void paginate(String kind, String title, String description, String intro, List<Page> items, String path,
+                              List<Views.SectionCard> subs, int per) {
+            int total = Math.max(1, (items.size() + per - 1) / per);
+            String base = site.config().basePath() + path;
+            for (int n = 1; n <= total; n++) {
+                List<Views.ArticleCard> cards = items.subList((n - 1) * per, Math.min(items.size(), n * per)).stream()
+                        .map(views::card).toList();
+                List<Views.PagerLink> links = new ArrayList<>();
+                for (int k = 1; k <= total; k++) links.add(new Views.PagerLink(k, pageUrl(base, k), k == n));
+                Views.Pager pager = new Views.Pager(n, total, n > 1 ? pageUrl(base, n - 1) : null,
+                        n < total ? pageUrl(base, n + 1) : null, links);
+                String url = pageUrl(base, n);
+                String feed = kind.equals("tag") ? base + "feed.xml" : null;
+                Models.ListModel model = new Models.ListModel(views.site(), views.meta(kind,
+                        n == 1 ? title : title + " (page " + n + " of " + total + ")", description, url, "website", feed, false),
+                        title, n == 1 ? intro : "", cards, pager, n == 1 ? subs : List.of(), kind);
+                String outPath = n == 1 ? path + "index.html" : path + "page/" + n + "/index.html";
+                engine.render(kind.equals("tag") ? "tag.ftlh" : "section.ftlh", model, out).ifPresent(b -> write(outPath, b));
+                knownUrls.add(url);
+                sitemap.add(site.config().baseUrl() + url.substring(site.config().basePath().length()), "");
+            }
+        }
+
+        private static String pageUrl(String base, int n) {
+            return n == 1 ? base : base + "page/" + n + "/";
+        }
+
+        void writeFeedsAndSitemap() {
+            var cfg = site.config();
+            int limit = cfg.feed().limit();
+            List<Page> newest = site.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
+            write("feed.xml", FeedWriter.atom(cfg, cfg.title(), cfg.baseUrl() + "feed.xml", cfg.baseUrl(), newest, feedBodies));
+            for (TagGroup g : site.tags()) {
+                List<Page> tagged = g.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
+                String abs = cfg.baseUrl() + g.path();
+                write(g.path() + "feed.xml", FeedWriter.atom(cfg, cfg.title() + ": " + g.tag().name(), abs + "feed.xml", abs,
+                        tagged, feedBodies));
+            }
+            write("sitemap.xml", sitemap.toBytes());
+        }
+
+        /** Checks internal links and anchors; returns how many are broken. */
+        int checkLinks(boolean each) {
+            int broken = 0;
+            List<String> firstFew = new ArrayList<>();
+            Map<String, List<FoundLink>> ordered = new TreeMap<>(linksBySource);
+            for (Map.Entry<String, List<FoundLink>> e : ordered.entrySet()) {
+                for (FoundLink l : e.getValue()) {
+                    String problem = switch (l.kind()) {
+                        case MISSING_FILE -> "link to '" + l.raw() + "' leads nowhere: no such file in content/";
+                        case INTERNAL -> internalProblem(e.getKey(), l);
+                        case IMAGE_WITHOUT_ALT -> each ? "image '" + l.raw() + "' has no alternative text: write"
+                                + " ![what the image shows](" + l.raw() + ")" : null;
+                        case REMOTE_IMAGE -> each ? "image '" + l.raw() + "' is loaded from another site, which tells"
+                                + " that site about every reader; copy it into content/ instead" : null;
+                        case EXTERNAL -> null;
+                    };
+                    if (problem == null) continue;
+                    boolean isLink = l.kind() == FoundLink.Kind.MISSING_FILE || l.kind() == FoundLink.Kind.INTERNAL;
+                    if (isLink) broken++;
+                    if (each) {
+                        if (isLink) out.error(l.at(), problem);
+                        else out.warning(l.at(), problem);
+                    } else if (firstFew.size() < 3) {
+                        firstFew.add(l.at().toString());
+                    }
+                }
+            }
+            if (!each && broken > 0) {
+                out.warning(SourcePosition.of("content"), broken + " broken internal link" + (broken == 1 ? "" : "s")
+                        + " (first at " + String.join(", ", firstFew) + "); run 'peerhub check' to list them all");
+            }
+            return broken;
+        }
+
+        private String internalProblem(String source, FoundLink l) {
+            if (l.path().isEmpty()) {
+                Page self = site.page(source).orElse(null);
+                if (self == null || l.fragment().isEmpty()) return null;
+                Set<String> anchors = anchorsByUrl.getOrDefault(self.url(), Set.of());
+                return anchors.contains(l.fragment()) ? null
+                        : "link to '#" + l.fragment() + "' leads nowhere: this page has no heading with that id";
+            }
+            String target = l.path();
+            if (!target.endsWith("/") && !target.contains(".")) target = target + "/";
+            if (target.endsWith("/index.html")) target = target.substring(0, target.length() - "index.html".length());
+            if (!knownUrls.contains(target) && !target.endsWith(".xml") && !target.startsWith(site.config().basePath() + "assets/")
+                    && !target.startsWith(site.config().basePath() + "search/")) {
+                return "link to '" + l.raw() + "' leads nowhere: no page at " + target;
+            }
+            if (!l.fragment().isEmpty()) {
+                Set<String> anchors = anchorsByUrl.get(target);
+                if (anchors != null && !anchors.contains(l.fragment())) {
+                    return "link to '" + l.raw() + "': the page exists but has no heading with id '" + l.fragment() + "'";
+                }
+            }
+            return null;
+        }
+    }
+
+}

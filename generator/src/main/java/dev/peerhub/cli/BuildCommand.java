@@ -1,0 +1,98 @@
+package dev.peerhub.cli;
+
+import dev.peerhub.build.BuildOptions;
+import dev.peerhub.build.BuildResult;
+import dev.peerhub.build.Builder;
+import dev.peerhub.diagnostic.BuildFailedException;
+import dev.peerhub.output.StagedOutput;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code peerhub build}: the site into a folder, all or nothing. */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Builds the site into the output folder (replaced whole, and only when the build succeeds).")
+public final class BuildCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-s", "--site"}, paramLabel = "SITE_DIR", description = "The site folder (site.yml, content/, templates/). Default: the current folder.")
+    Path site = Path.of(".");
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT_DIR", description = "The output folder. Default: public/ inside the site folder.")
+    Path out;
+
+    @Option(names = "--drafts", description = "Include pages with draft: true.")
+    boolean drafts;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Overrides base_url from site.yml (e.g. for a preview deploy).")
+    String baseUrl;
+
+    @Option(names = "--today", paramLabel = "DATE", description = "The date events are upcoming or past relative to. Default: today (UTC).")
+    LocalDate today;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print the time of each stage, and stack traces of internal errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        Reporter reporter = new Reporter(spec.commandLine().getErr(), Reporter.terminal());
+        Path siteDir = site.toAbsolutePath().normalize();
+        Path outDir = (out == null ? siteDir.resolve("public") : out).toAbsolutePath().normalize();
+        BuildOptions options = new BuildOptions(siteDir, outDir, drafts, baseUrl, today == null ? Today.utc() : today,
+                false, Runtime.getRuntime().availableProcessors());
+        long started = System.nanoTime();
+        Progress progress = new Progress(spec.commandLine().getErr(), !quiet && Reporter.terminal());
+        Builder builder = new Builder(options, SearchStage.factory(siteDir), progress::stage);
+        StagedOutput staged;
+        try {
+            staged = StagedOutput.open(outDir);
+        } catch (StagedOutput.OutputException e) {
+            spec.commandLine().getErr().println("peerhub build: " + e.getMessage());
+            return 2;
+        }
+        try (staged) {
+            BuildResult result = builder.build(staged);
+            staged.commit();
+            progress.done();
+            reporter.print(result.diagnostics());
+            if (verbose) {
+                for (BuildResult.StageTime s : result.stages()) {
+                    spec.commandLine().getErr().printf(Locale.ROOT, "  %-10s %6d ms%n", s.name(), s.millis());
+                }
+            }
+            if (!quiet) {
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                reporter.summary(String.format(Locale.ROOT, "Built %s (%s in all) into %s with %s in %.2f s",
+                        Reporter.plural(result.pages(), "page"), Reporter.plural(staged.filesWritten(), "file"),
+                        display(siteDir, outDir), Reporter.plural(result.diagnostics().warningCount(), "warning"), ms / 1000.0), false);
+            }
+            return 0;
+        } catch (BuildFailedException e) {
+            progress.done();
+            reporter.print(e.diagnostics());
+            reporter.summary("Build failed: " + Reporter.plural(e.diagnostics().errorCount(), "error") + ", "
+                    + Reporter.plural(e.diagnostics().warningCount(), "warning") + "; nothing was written, "
+                    + display(siteDir, outDir) + " is unchanged", true);
+            return 1;
+        }
+    }
+
+    static String display(Path siteDir, Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        if (p.startsWith(cwd)) {
+            String rel = cwd.relativize(p).toString();
+            return (rel.isEmpty() ? "." : rel) + "/";
+        }
+        return p + "/";
+    }
+}

@@ -1,0 +1,150 @@
+package dev.peerhub.content;
+
+import dev.peerhub.diagnostic.Diagnostics;
+import dev.peerhub.diagnostic.SourcePosition;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The only code that reads content files: checks size, binary content, encoding and links that
+ * lead out of the site, and returns normalised text.
+ */
+public final class ContentReader {
+
+    /** Largest content file read: guides are a few KB; anything near this is a mistake. */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private final Path siteRoot;
+
+    /** @param siteRoot the site folder, already resolved to its real path */
+    public ContentReader(Path siteRoot) {
+        this.siteRoot = siteRoot;
+    }
+
+    public Path siteRoot() {
+        return siteRoot;
+    }
+
+    /** The path of {@code file} relative to the site, with {@code /}. */
+    public String relative(Path file) {
+        return siteRoot.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+    }
+
+    /** Reads one file; empty (with a diagnostic) when it cannot or must not be read. */
+    public Optional<SourceText> read(Path file, Diagnostics out) {
+        String rel = relative(file);
+        try {
+            if (Files.isSymbolicLink(file)) {
+                Path real = file.toRealPath();
+                if (!real.startsWith(siteRoot)) {
+                    out.error(SourcePosition.of(rel), "symbolic link leads outside the site folder (to " + real
+                            + "); it is not read: copy the file into the site instead");
+                    return Optional.empty();
+                }
+            }
+            if (!Files.isRegularFile(file)) {
+                out.error(SourcePosition.of(rel), "not a regular file");
+                return Optional.empty();
+            }
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                out.error(SourcePosition.of(rel), String.format(Locale.ROOT,
+                        "file is %.1f MB; the limit is %d MB per content file (is it really Markdown?)",
+                        size / 1048576.0, MAX_BYTES / 1048576));
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            return decode(rel, bytes, out);
+        } catch (IOException e) {
+            out.error(SourcePosition.of(rel), "cannot read the file: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** Decodes and normalises bytes; exposed for tests and the fuzzer. */
+    public static Optional<SourceText> decode(String rel, byte[] bytes, Diagnostics out) {
+        int probe = Math.min(bytes.length, 8192);
+        for (int i = 0; i < probe; i++) {
+            if (bytes[i] == 0) {
+                out.error(SourcePosition.of(rel), "this looks like a binary file (it contains NUL bytes), not Markdown text");
+                return Optional.empty();
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        String text;
+        try {
+            text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (MalformedInputException e) {
+            int bad = firstBadByte(bytes);
+            int[] lc = lineColumnOfByte(bytes, bad);
+            out.error(SourcePosition.of(rel, lc[0], lc[1]), String.format(Locale.ROOT,
+                    "the file is not UTF-8 text: byte 0x%02X cannot start or continue a UTF-8 character"
+                            + " (save the file as UTF-8)", bytes[bad] & 0xff));
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            out.error(SourcePosition.of(rel), "the file is not UTF-8 text (save it as UTF-8)");
+            return Optional.empty();
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
+        }
+        return Optional.of(new SourceText(rel, text));
+    }
+
+    private static int firstBadByte(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xff;
+            int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+            if (n < 0 || i + n >= b.length + (n == 0 ? 1 : 0) && n > 0 && i + n > b.length - 1 + 1) {
+                return i;
+            }
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            i += n + 1;
+        }
+        return Math.max(0, b.length - 1);
+    }
+
+    private static int[] lineColumnOfByte(byte[] b, int offset) {
+        int line = 1, col = 1;
+        for (int i = 0; i < offset && i < b.length; i++) {
+            if (b[i] == '\n') {
+                line++;
+                col = 1;
+            } else if ((b[i] & 0xC0) != 0x80) {
+                col++;
+            }
+        }
+        return new int[] {line, col};
+    }
+
+    /** True for files and links the scanner should not treat as content (editor backups, hidden files). */
+    public static boolean isIgnored(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name.endsWith(".swp");
+    }
+
+    /** True when {@code file} is a symbolic link (not followed). */
+    public static boolean isLink(Path file) {
+        return Files.isSymbolicLink(file) && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS);
+    }
+}

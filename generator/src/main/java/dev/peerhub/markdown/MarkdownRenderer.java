@@ -1,0 +1,349 @@
+package dev.peerhub.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.HeaderIdGenerator;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.peerhub.content.Article;
+import dev.peerhub.diagnostic.SourcePosition;
+import dev.peerhub.search.SearchDocument;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Renders Markdown bodies with Flexmark. One instance serves all threads: Flexmark's parser and
+ * renderer are immutable once built, and every call works on its own document.
+ */
+public final class MarkdownRenderer {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final HtmlRenderer inlineRenderer;
+
+    public MarkdownRenderer() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
+                AutolinkExtension.create(), StrikethroughExtension.create(), TypographicExtension.create(),
+                DefinitionExtension.create(), new HeadingAnchors()));
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -_");
+        options.set(HtmlRenderer.ESCAPE_HTML, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        options.set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "footnote-back");
+        options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+        this.inlineRenderer = HtmlRenderer.builder(options).build();
+    }
+
+    /**
+     * Renders an article's body.
+     *
+     * @param article the article (for positions and the source path)
+     * @param body    its Markdown body ({@link dev.peerhub.content.MarkdownBody#of})
+     * @param targets how to rewrite links to other content files
+     */
+    public RenderedArticle render(Article article, String body, LinkTargets targets) {
+        Document doc = parser.parse(body);
+        LineIndex lines = new LineIndex(body);
+        List<FoundLink> links = new ArrayList<>();
+        rewriteLinks(doc, article, lines, targets, links);
+
+        HeaderIdGenerator ids = new HeaderIdGenerator.Factory().create();
+        ids.generateIds(doc);
+        Set<String> anchors = new HashSet<>();
+        List<Heading> headings = new ArrayList<>();
+        for (Node n : doc.getDescendants()) {
+            if (n instanceof Heading h) {
+                headings.add(h);
+                if (h.getAnchorRefId() != null && !h.getAnchorRefId().isEmpty()) anchors.add(h.getAnchorRefId());
+            } else if (n instanceof FootnoteBlock fb) {
+                anchors.add("fn-" + fb.getFootnoteOrdinal());
+            } else if (n instanceof Footnote f) {
+                anchors.add("fnref-" + f.getReferenceOrdinal());
+            }
+        }
+        String html = renderer.render(doc);
+        return new RenderedArticle(article, html, toc(headings), passages(doc), links, anchors);
+    }
+
+    /** Renders a short text (footer, notes) as inline HTML without the wrapping paragraph. */
+    public String renderInline(String markdown) {
+        String html = inlineRenderer.render(parser.parse(markdown)).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return html;
+    }
+
+    private static List<TocEntry> toc(List<Heading> headings) {
+        List<TocEntry> top = new ArrayList<>();
+        List<TocEntry> children = null;
+        String parentId = null;
+        String parentText = null;
+        for (Heading h : headings) {
+            if (h.getLevel() < 2 || h.getLevel() > 3 || h.getAnchorRefId() == null) continue;
+            String text = new TextCollectingVisitor().collectAndGetText(h).strip();
+            if (h.getLevel() == 2) {
+                if (parentId != null) top.add(new TocEntry(2, parentId, parentText, children));
+                parentId = h.getAnchorRefId();
+                parentText = text;
+                children = new ArrayList<>();
+            } else if (children != null) {
+                children.add(new TocEntry(3, h.getAnchorRefId(), text, List.of()));
+            } else {
+                top.add(new TocEntry(3, h.getAnchorRefId(), text, List.of()));
+            }
+        }
+        if (parentId != null) top.add(new TocEntry(2, parentId, parentText, children));
+        return top;
+    }
+
+    private static List<SearchDocument.Passage> passages(Document doc) {
+        List<SearchDocument.Passage> result = new ArrayList<>();
+        String anchor = "";
+        String heading = "";
+        StringBuilder text = new StringBuilder();
+        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Heading h && h.getLevel() <= 3) {
+                if (!text.isEmpty() || !heading.isEmpty()) {
+                    result.add(new SearchDocument.Passage(anchor, heading, text.toString().strip()));
+                }
+                anchor = h.getAnchorRefId() == null ? "" : h.getAnchorRefId();
+                heading = new TextCollectingVisitor().collectAndGetText(h).strip();
+                text.setLength(0);
+            } else {
+                String t = new TextCollectingVisitor().collectAndGetText(n).strip();
+                if (!t.isEmpty()) {
+                    if (!text.isEmpty()) text.append('\n');
+                    text.append(t);
+                }
+            }
+        }
+        if (!text.isEmpty() || !heading.isEmpty() || result.isEmpty()) {
+            result.add(new SearchDocument.Passage(anchor, heading, text.toString().strip()));
+        }
+        return result;
+    }
+
+    private static void rewriteLinks(Document doc, Article article, LineIndex lines, LinkTargets targets,
+                                     List<FoundLink> found) {
+        String dir = article.sourcePath().contains("/")
+                ? article.sourcePath().substring(0, article.sourcePath().lastIndexOf('/') + 1) : "";
+        for (Node n : doc.getDescendants()) {
+            BasedSequence url;
+            boolean image = false;
+            String alt = null;
+            if (n instanceof Link l) {
+                url = l.getUrl();
+            } else if (n instanceof Image i) {
+                url = i.getUrl();
+                image = true;
+                alt = i.getText().toString();
+            } else if (n instanceof Reference r) {
+                url = r.getUrl();
+            } else if (n instanceof ImageRef ir) {
+                image = true;
+                alt = ir.getText().toString();
+                SourcePosition at = lines.position(article, n.getStartOffset());
+                if (alt.isBlank()) found.add(new FoundLink(at, ir.getReference().toString(), "", "", FoundLink.Kind.IMAGE_WITHOUT_ALT));
+                continue;
+            } else {
+                continue;
+            }
+            SourcePosition at = lines.position(article, n.getStartOffset());
+            String raw = url.toString();
+            if (image && (alt == null || alt.isBlank())) {
+                found.add(new FoundLink(at, raw, "", "", FoundLink.Kind.IMAGE_WITHOUT_ALT));
+            }
+            Resolution res = resolve(raw, dir, targets);
+            if (image && res.kind == FoundLink.Kind.EXTERNAL) {
+                found.add(new FoundLink(at, raw, "", "", FoundLink.Kind.REMOTE_IMAGE));
+                continue;
+            }
+            found.add(new FoundLink(at, raw, res.path, res.fragment, res.kind));
+            if (res.rewritten != null) {
+                BasedSequence replacement = BasedSequence.of(res.rewritten);
+                if (n instanceof Link l) l.setUrl(replacement);
+                else if (n instanceof Image i) i.setUrl(replacement);
+                else if (n instanceof Reference r) r.setUrl(replacement);
+            }
+        }
+    }
+
+    private record Resolution(FoundLink.Kind kind, String path, String fragment, String rewritten) {}
+
+    static boolean isExternal(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        return lower.startsWith("//") || lower.matches("^[a-z][a-z0-9+.-]*:.*");
+    }
+
+    private static Resolution resolve(String raw, String dir, LinkTargets targets) {
+        if (raw.isEmpty()) {
+            return new Resolution(FoundLink.Kind.MISSING_FILE, "", "", null);
+        }
+        if (isExternal(raw)) {
+            return new Resolution(FoundLink.Kind.EXTERNAL, "", "", null);
+        }
+        int hash = raw.indexOf('#');
+        String pathPart = hash < 0 ? raw : raw.substring(0, hash);
+        String fragment = hash < 0 ? "" : raw.substring(hash + 1);
+        int q = pathPart.indexOf('?');
+        if (q >= 0) pathPart = pathPart.substring(0, q);
+        if (pathPart.isEmpty()) {
+            return new Resolution(FoundLink.Kind.INTERNAL, "", fragment, null);
+        }
+        String decoded = decode(pathPart);
+        if (decoded.startsWith("/")) {
+            String sitePath = decoded;
+            if (!sitePath.startsWith(targets.basePath())) {
+                sitePath = targets.basePath() + sitePath.substring(1);
+            }
+            String rewritten = sitePath.equals(decoded) ? null : sitePath + (hash < 0 ? "" : "#" + fragment);
+            return new Resolution(FoundLink.Kind.INTERNAL, sitePath, fragment, rewritten);
+        }
+        String contentPath = normalise(dir + decoded);
+        if (contentPath == null) {
+            return new Resolution(FoundLink.Kind.MISSING_FILE, "", fragment, null);
+        }
+        if (contentPath.endsWith(".md")) {
+            Optional<String> page = targets.pageUrl(contentPath);
+            if (page.isEmpty()) {
+                return new Resolution(FoundLink.Kind.MISSING_FILE, contentPath, fragment, null);
+            }
+            return new Resolution(FoundLink.Kind.INTERNAL, page.get(), fragment, page.get() + (hash < 0 ? "" : "#" + fragment));
+        }
+        Optional<String> file = targets.fileUrl(contentPath);
+        if (file.isPresent()) {
+            return new Resolution(FoundLink.Kind.INTERNAL, file.get(), fragment, file.get() + (hash < 0 ? "" : "#" + fragment));
+        }
+        Optional<String> folder = targets.pageUrl(contentPath.endsWith("/") ? contentPath + "_index.md" : contentPath + "/_index.md");
+        if (folder.isPresent()) {
+            return new Resolution(FoundLink.Kind.INTERNAL, folder.get(), fragment, folder.get() + (hash < 0 ? "" : "#" + fragment));
+        }
+        return new Resolution(FoundLink.Kind.MISSING_FILE, contentPath, fragment, null);
+    }
+
+    private static String decode(String s) {
+        try {
+            return new URI(null, null, s, null).getPath() == null ? s : java.net.URLDecoder.decode(s.replace("+", "%2B"),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            return s;
+        }
+    }
+
+    /** Resolves {@code .} and {@code ..}; null when the path climbs out of the site. */
+    static String normalise(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            if (seg.isEmpty() || seg.equals(".")) continue;
+            if (seg.equals("..")) {
+                if (parts.isEmpty()) return null;
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(seg);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    /** Renders headings with their id and a visible anchor link after the text. */
+    private static final class HeadingAnchors implements HtmlRenderer.HtmlRendererExtension, Parser.ParserExtension {
+        @Override
+        public void rendererOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {}
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            builder.nodeRendererFactory(HeadingRenderer::new);
+        }
+
+        @Override
+        public void parserOptions(com.vladsch.flexmark.util.data.MutableDataHolder options) {}
+
+        @Override
+        public void extend(Parser.Builder builder) {}
+    }
+
+    private static final class HeadingRenderer implements NodeRenderer {
+        HeadingRenderer(DataHolder options) {}
+
+        @Override
+        public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+            return Set.of(new NodeRenderingHandler<>(Heading.class, this::render));
+        }
+
+        private void render(Heading node, NodeRendererContext context, HtmlWriter html) {
+            String id = context.getNodeId(node);
+            String tag = "h" + node.getLevel();
+            if (id != null && !id.isEmpty()) html.attr("id", id);
+            html.withAttr().tag(tag);
+            context.renderChildren(node);
+            if (id != null && !id.isEmpty() && node.getLevel() >= 2) {
+                html.raw("<a class=\"heading-anchor\" href=\"#" + id + "\"><span aria-hidden=\"true\">#</span>"
+                        + "<span class=\"visually-hidden\">Link to this section</span></a>");
+            }
+            html.tag("/" + tag);
+            html.line();
+        }
+    }
+
+    /** Maps offsets in the body to lines and columns of the file. */
+    private static final class LineIndex {
+        private final int[] starts;
+
+        LineIndex(String text) {
+            List<Integer> s = new ArrayList<>();
+            s.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') s.add(i + 1);
+            }
+            starts = s.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        SourcePosition position(Article article, int offset) {
+            int lo = 0, hi = starts.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (starts[mid] <= offset) lo = mid;
+                else hi = mid - 1;
+            }
+            int bodyLine = article.hasFrontMatter() ? article.bodyLine() : article.bodyLine();
+            return SourcePosition.of(article.sourcePath(), bodyLine + lo, offset - starts[lo] + 1);
+        }
+    }
+}

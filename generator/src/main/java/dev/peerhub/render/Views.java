@@ -1,0 +1,70 @@
+package dev.peerhub.render;
+
+import dev.peerhub.config.SiteConfig;
+import dev.peerhub.markdown.TocEntry;
+import java.util.List;
+
+/**
+ * The values templates receive. Every template gets {@code site} ({@link SiteView}) and {@code page}
+ * ({@link PageMeta}); the rest depends on the template. Documented field by field in
+ * {@code templates/README.md}. Strings are plain text (templates escape them) unless their name ends in
+ * {@code Html}, which is trusted markup produced by the generator.
+ */
+public final class Views {
+
+    private Views() {}
+
+    /** The site, the same on every page. */
+    public record SiteView(String title, String description, String baseUrl, String basePath, String language,
+                           SiteConfig.Organisation organisation, List<MenuLink> menu, String footerHtml,
+                           SiteConfig.CrisisSupport crisis, String crisisPageUrl, SiteConfig.QuickExit quickExit,
+                           Assets assets, String searchUrl, String tagsUrl, String feedUrl, String safetyUrl,
+                           String privacyUrl, int buildYear, boolean serveMode) {}
+
+    /** A navigation link. */
+    public record MenuLink(String name, String url, boolean external) {}
+
+    /** Facts about the page being rendered. */
+    public record PageMeta(String kind, String title, String description, String url, String canonical, String ogType,
+                           String feedUrl, boolean noindex, boolean draft) {}
+
+    /** An article shown on its own page. */
+    public record ArticleView(String title, String url, String permalink, String dateIso, String date, String updatedIso,
+                              String updated, int readingMinutes, List<TagLink> tags, String summary,
+                              String contentNote, String type, String typeLabel, List<String> authors, boolean draft,
+                              String sectionTitle, String sectionUrl, List<TocEntry> toc, String contentHtml,
+                              CircleView circle, EventView event, CitationView citation) {}
+
+    /** An article in a list. */
+    public record ArticleCard(String title, String url, String dateIso, String date, String summary, List<TagLink> tags,
+                              int readingMinutes, String contentNote, String type, String typeLabel, boolean draft) {}
+
+    /** A tag link; {@code count} is the number of pages with it. */
+    public record TagLink(String name, String slug, String url, int count) {}
+
+    /** A section on the home page or as a subsection. */
+    public record SectionCard(String title, String url, String summary, int count) {}
+
+    /** Page numbers of a paginated list. */
+    public record Pager(int number, int total, String previousUrl, String nextUrl, List<PagerLink> pages) {}
+
+    /** One page number. */
+    public record PagerLink(int number, String url, boolean current) {}
+
+    /** A circle's facts (on circle pages and in the directory). */
+    public record CircleView(String format, String formatLabel, String timezone, String place, String weekday,
+                             String weekdayLabel, String time, int durationMinutes, String frequency,
+                             List<String> languages, String cost, String costLabel, String costNote, String ledBy,
+                             String ledByLabel, List<String> affinity, String accessibility, String contact,
+                             String contactUrl, List<String> agreements, String calendarUrl, String webcalUrl) {}
+
+    /** An event's facts. */
+    public record EventView(String startIso, String endIso, String when, String timezone, String recurrence,
+                            List<String> cancelled, String nextIso, String next, boolean upcoming, String location,
+                            boolean online, String circleTitle, String circleUrl, String calendarUrl,
+                            String webcalUrl) {}
+
+    /** A research entry's citation. */
+    public record CitationView(List<String> authors, int year, String title, String venue, String doi, String link,
+                               String text) {}
+}

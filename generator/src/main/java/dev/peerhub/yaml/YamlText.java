@@ -1,0 +1,147 @@
+package dev.peerhub.yaml;
+
+import dev.peerhub.diagnostic.Diagnostics;
+import dev.peerhub.diagnostic.SourcePosition;
+import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** Parses YAML text into a {@link YamlMap}, turning every SnakeYAML failure into a diagnostic. */
+public final class YamlText {
+
+    /** Aliases to collections allowed in one document: enough for real files, too few for a bomb. */
+    static final int MAX_ALIASES = 20;
+    /** Nesting allowed in one document. */
+    static final int MAX_DEPTH = 20;
+    /** Characters allowed in one YAML document (front matter or site.yml). */
+    public static final int MAX_CODE_POINTS = 1_000_000;
+
+    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
+            Tag.TIMESTAMP, Tag.SEQ, Tag.MAP, Tag.BINARY, Tag.MERGE);
+
+    private YamlText() {}
+
+    /**
+     * Parses {@code text} as one YAML mapping.
+     *
+     * @param file       the file's path relative to the site, for messages
+     * @param lineOffset lines before the YAML text in its file (front matter starts after {@code ---})
+     * @return the mapping, or empty when the text is not a valid mapping (problems are in {@code out});
+     *     an empty text gives an empty mapping
+     */
+    public static Optional<YamlMap> parseMapping(String text, String file, int lineOffset, Diagnostics out) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        Node root;
+        try {
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            out.error(position(file, lineOffset, e.getProblemMark()), describe(e));
+            return Optional.empty();
+        } catch (YAMLException e) {
+            out.error(SourcePosition.of(file, lineOffset + 1, 1), "cannot read YAML: " + clean(e.getMessage()));
+            return Optional.empty();
+        } catch (RuntimeException | StackOverflowError e) {
+            out.error(SourcePosition.of(file, lineOffset + 1, 1), "cannot read YAML: the text is too deeply nested or malformed");
+            return Optional.empty();
+        }
+        if (root == null) {
+            return Optional.of(YamlMap.empty(file, lineOffset, out));
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            out.error(position(file, lineOffset, root.getStartMark()),
+                    "expected 'key: value' lines, found " + YamlMap.describeNode(root));
+            return Optional.empty();
+        }
+        if (!checkTagsAndKeys(mapping, file, lineOffset, out, 0)) {
+            return Optional.empty();
+        }
+        return Optional.of(new YamlMap(mapping, file, lineOffset, out));
+    }
+
+    private static boolean checkTagsAndKeys(Node node, String file, int lineOffset, Diagnostics out, int depth) {
+        if (depth > MAX_DEPTH) {
+            out.error(position(file, lineOffset, node.getStartMark()), "YAML nested more than " + MAX_DEPTH + " levels deep");
+            return false;
+        }
+        if (node.getTag() != null && !PLAIN_TAGS.contains(node.getTag())) {
+            out.error(position(file, lineOffset, node.getStartMark()), "YAML tag '" + node.getTag().getValue()
+                    + "' is not allowed: write plain values (text, numbers, dates, lists, key: value)");
+            return false;
+        }
+        boolean ok = true;
+        if (node instanceof MappingNode m) {
+            Set<String> seen = new HashSet<>();
+            for (NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    if (!seen.add(k.getValue())) {
+                        out.error(position(file, lineOffset, k.getStartMark()), "duplicate key '" + k.getValue() + "'");
+                        ok = false;
+                    }
+                } else {
+                    out.error(position(file, lineOffset, t.getKeyNode().getStartMark()), "keys must be plain words, found "
+                            + YamlMap.describeNode(t.getKeyNode()));
+                    ok = false;
+                }
+                ok &= checkTagsAndKeys(t.getValueNode(), file, lineOffset, out, depth + 1);
+            }
+        } else if (node instanceof SequenceNode s) {
+            for (Node child : s.getValue()) {
+                ok &= checkTagsAndKeys(child, file, lineOffset, out, depth + 1);
+            }
+        }
+        return ok;
+    }
+
+    static SourcePosition position(String file, int lineOffset, Mark mark) {
+        if (mark == null) {
+            return SourcePosition.of(file, lineOffset + 1, 1);
+        }
+        return SourcePosition.of(file, lineOffset + mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    /** A one-line message from SnakeYAML's multi-line one. */
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        if (problem.contains("found character '\\t'") || problem.contains("found character '\t'")) {
+            return "tab character in YAML indentation: indent with spaces";
+        }
+        if (problem.contains("found duplicate key")) {
+            return "duplicate key" + problem.substring(problem.indexOf("found duplicate key") + "found duplicate key".length());
+        }
+        if (problem.contains("Number of aliases")) {
+            return "too many YAML aliases (more than " + MAX_ALIASES + "): aliases are limited to keep builds safe";
+        }
+        if (context.contains("quoted scalar") && problem.contains("end of stream")) {
+            return "unclosed quote: a value starts with a quote but never ends with one";
+        }
+        String msg = (context.isEmpty() ? "" : context + ": ") + problem;
+        return "invalid YAML: " + clean(msg);
+    }
+
+    private static String clean(String s) {
+        if (s == null) return "unknown problem";
+        String one = s.replaceAll("\\s*\\n\\s*", " ").trim();
+        int at = one.indexOf(" in 'reader'");
+        if (at >= 0) one = one.substring(0, at);
+        return one.replace("in 'reader', ", "").replaceAll(", line \\d+, column \\d+", "").replaceAll(":$", "");
+    }
+}
