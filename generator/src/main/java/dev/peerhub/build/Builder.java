@@ -24,6 +24,7 @@ import dev.peerhub.render.ViewFactory;
 import dev.peerhub.render.Views;
 import dev.peerhub.search.SearchDocument;
 import dev.peerhub.site.Page;
+import dev.peerhub.site.Related;
 import dev.peerhub.site.Section;
 import dev.peerhub.site.Site;
 import dev.peerhub.site.SiteAssembler;
@@ -146,7 +147,7 @@ public final class Builder {
         Assets assets = copyAssets(templatesDir, config.basePath(), sink, out);
         MarkdownRenderer markdownRenderer = new MarkdownRenderer();
         ViewFactory views = new ViewFactory(site, assets, markdownRenderer.renderInline(config.footer()),
-                options.serveMode());
+                options.serveMode(), hasSearchPage);
         stop("templates", t);
 
         t = start("pages");
@@ -158,6 +159,7 @@ public final class Builder {
             });
             if (out.hasErrors()) throw new BuildFailedException(out);
             pages.writeLists(hasSearchPage);
+            HubPages.write(site, views, engine, sink, out);
             pages.writeFeedsAndSitemap();
             copyStaticFiles(site, siteDir, sink, out);
             stop("pages", t);
@@ -322,6 +324,7 @@ public final class Builder {
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();
         private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
+        private final Related relatedPages;
 
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
                   OutputSink sink, Diagnostics out) {
@@ -332,6 +335,7 @@ public final class Builder {
             this.views = views;
             this.sink = sink;
             this.out = out;
+            this.relatedPages = Related.byTags(site);
             this.feedUrls = site.config().feed().fullContent()
                     ? Set.copyOf(site.pages().stream().limit(site.config().feed().limit()).map(Page::url).toList())
                     : Set.of();
@@ -394,22 +398,8 @@ public final class Builder {
                     a.date() == null ? java.time.LocalDate.of(1970, 1, 1) : a.date(), a.contentNote(), r.passages()));
         }
 
-        /** Up to five pages sharing the most tags, newest first among equals. */
         private List<Views.ArticleCard> related(Page page) {
-            Set<String> mine = new java.util.HashSet<>();
-            page.article().tags().forEach(t -> mine.add(t.slug()));
-            if (mine.isEmpty()) return List.of();
-            Map<Page, Integer> shared = new HashMap<>();
-            for (TagGroup g : site.tags()) {
-                if (!mine.contains(g.tag().slug())) continue;
-                for (Page p : g.pages()) {
-                    if (p != page) shared.merge(p, 1, Integer::sum);
-                }
-            }
-            return shared.entrySet().stream()
-                    .sorted(Map.Entry.<Page, Integer>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey(SiteAssembler.NEWEST_FIRST)))
-                    .limit(5).map(e -> views.card(e.getKey())).toList();
+            return relatedPages.of(page).stream().map(views::card).toList();
         }
 
         private byte[] redirect(Page to) {

@@ -18,7 +18,14 @@ public final class PeerhubCommand implements Runnable {
     }
 
     public static int run(String... args) {
+        return run(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs a command line with the given streams (for tests and embedding). */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new PeerhubCommand());
+        cli.setOut(out);
+        cli.setErr(err);
         boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             if (verbose) {
