@@ -642,7 +642,7 @@ function loadNumbered(m, kind, indices) {
     const starts = packStarts(m, kind);
     const dir = m[kind];
     const all = packEntries(dir.replace(/\/$/, '.bin'), missing.map((i) => [starts[i], starts[i + 1]]),
-      missing.map((i) => `${dir}${i}.bin`), false);
+      missing.map((i) => `${dir}${i}.bin`), true);
     missing.forEach((i, k) => once(`${kind}#${i}`, async () => (await all)[k]));
   }
   return Promise.all(indices.map((i) => cache.get(`${kind}#${i}`)));

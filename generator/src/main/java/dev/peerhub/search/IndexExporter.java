@@ -38,7 +38,8 @@ import org.apache.lucene.util.BytesRef;
  *       {@code search/r/HASH.bin}: all of them end to end, uncompressed, for range requests (each
  *       term part starts with its base offset there and gives each term's positions length).
  *   <li>{@code search/t/HASH.bin}, {@code p/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
- *       files, each entry a varint length and raw DEFLATE, padded to 256-byte blocks (sizes in
+ *       files, each entry (and each numbered file) a varint length and raw DEFLATE, padded to
+ *       256-byte blocks in the pack (sizes in
  *       the manifest's {@code tBlocks}, {@code pBlocks}, {@code lBlocks}), for multi-range requests;
  *   <li>{@code search/l/HASH/N.bin}: a lexicon range: terms with per-field doc freq, no postings,
  *       for prefix and fuzzy expansion.
@@ -255,18 +256,20 @@ final class IndexExporter {
         }
         String hash = hash(all.toByteArray());
         String dir = kind + "/" + hash + "/";
-        for (int i = 0; i < contents.size(); i++) {
-            files.add(new OutputFile("search/" + dir + i + ".bin", contents.get(i)));
-        }
-        // The same files in one pack, compressed (range answers are not compressed by servers),
-        // so that all the parts a query needs come in one multi-range request.
+        // Each file compressed as an entry (varint length, raw DEFLATE): one pack of them padded to
+        // 256-byte blocks, so that all the parts a query needs come in one multi-range request
+        // (range answers are not compressed by servers), and the same entries one per file for
+        // servers without range support.
         ByteSink pack = new ByteSink();
         StringBuilder blocks = new StringBuilder();
-        for (byte[] c : contents) {
+        for (int i = 0; i < contents.size(); i++) {
+            byte[] deflated = deflate(contents.get(i));
+            ByteSink entry = new ByteSink();
+            entry.varint(deflated.length);
+            entry.write(deflated);
+            files.add(new OutputFile("search/" + dir + i + ".bin", entry.toByteArray()));
             int start = pack.size();
-            byte[] deflated = deflate(c);
-            pack.varint(deflated.length);
-            pack.write(deflated);
+            pack.write(entry);
             while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
             blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
         }

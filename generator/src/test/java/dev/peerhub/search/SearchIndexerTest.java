@@ -127,7 +127,7 @@ class SearchIndexerTest {
             LeafReader leaf = r.leaves().get(0).reader();
             String prevTerm = "";
             while (m.hasNext()) {
-                byte[] part = byPath.get("search/" + m.next());
+                byte[] part = inflateEntry(byPath.get("search/" + m.next()));
                 int[] pos = {0};
                 varint(part, pos); // where the part's positions start in the file of all positions
                 int count = (int) varint(part, pos);
@@ -203,6 +203,23 @@ class SearchIndexerTest {
     void emptySitesExportAnEmptyIndex() {
         List<OutputFile> files = build(tmp.resolve("i"), List.of());
         assertTrue(files.stream().anyMatch(f -> f.path().equals("search/manifest.json")));
+    }
+
+    /** A numbered file: varint length, then raw DEFLATE. */
+    static byte[] inflateEntry(byte[] entry) throws java.util.zip.DataFormatException {
+        int[] pos = {0};
+        int len = (int) varint(entry, pos);
+        java.util.zip.Inflater inf = new java.util.zip.Inflater(true);
+        inf.setInput(entry, pos[0], len);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        while (!inf.finished()) {
+            int n = inf.inflate(buf);
+            if (n == 0 && inf.needsInput()) break;
+            out.write(buf, 0, n);
+        }
+        inf.end();
+        return out.toByteArray();
     }
 
     static long varint(byte[] b, int[] pos) {
