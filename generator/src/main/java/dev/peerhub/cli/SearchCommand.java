@@ -43,7 +43,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--type", description = "Only pages of this resource type.")
     String type;
 
-    @Option(names = "--json", description = "Print the result as JSON, as the browser client returns it.")
+    @Option(names = "--json", description = "Print the result as JSON, as the browser client returns it (with facets).")
     boolean json;
 
     @Parameters(paramLabel = "QUERY", arity = "1..*",
