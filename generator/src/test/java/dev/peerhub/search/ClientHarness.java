@@ -35,7 +35,44 @@ final class ClientHarness {
         }
     }
 
-    record Hit(String url, double score, String anchor, String excerptHtml) {}
+    record Hit(String url, double score, String anchor, String excerptHtml, String displayJson) {}
+
+    /** [title, summary, date, tags] as JavaScript's JSON.stringify writes them. */
+    static String displayJson(SearchResults.Result r) {
+        StringBuilder sb = new StringBuilder("[");
+        jsString(sb, r.title());
+        sb.append(',');
+        jsString(sb, r.summary());
+        sb.append(',');
+        jsString(sb, r.date());
+        sb.append(",[");
+        for (int i = 0; i < r.tags().size(); i++) {
+            if (i > 0) sb.append(',');
+            jsString(sb, r.tags().get(i));
+        }
+        return sb.append("]]").toString();
+    }
+
+    private static void jsString(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> {
+                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
+                    else sb.append(c);
+                }
+            }
+        }
+        sb.append('"');
+    }
 
     record Answer(long total, String fallback, int requests, long bytes, List<Hit> hits, String facetsJson,
                   String error) {}
@@ -190,7 +227,7 @@ final class ClientHarness {
                             : new Answer(Long.parseLong(f[2]), f[3].equals("-") ? null : f[3], Integer.parseInt(f[4]),
                             Long.parseLong(f[5]), List.of(), null, null);
                 }
-                case "R" -> hits.add(new Hit(f[1], Double.parseDouble(f[2]), f[3], f[4]));
+                case "R" -> hits.add(new Hit(f[1], Double.parseDouble(f[2]), f[3], f[4], f[5]));
                 case "F" -> facets = f[1];
                 default -> throw new IllegalStateException("harness said: " + line);
             }

@@ -282,6 +282,10 @@ class ClientParityTest {
                 if (Math.abs(e.score() - h.score()) > 1e-5 * Math.abs(e.score())) {
                     failures.add(label + ": score of " + h.url() + " " + h.score() + ", Lucene " + e.score());
                 }
+                if (!ClientHarness.displayJson(e).equals(h.displayJson())) {
+                    failures.add(label + ": display data of " + h.url() + " " + h.displayJson() + ", Lucene "
+                            + ClientHarness.displayJson(e));
+                }
                 if (!e.anchor().equals(h.anchor()) || !e.excerptHtml().equals(h.excerptHtml())) {
                     failures.add(label + ": excerpt of " + h.url() + " #" + h.anchor() + " " + h.excerptHtml()
                             + "\n   Lucene #" + e.anchor() + " " + e.excerptHtml());

@@ -3,7 +3,7 @@
 // SEARCH_DIR holds client.js, analyzer.js and the exported files (manifest.json, t/, p/, ...).
 // QUERIES_JSON: [{"q": "...", "limit": 10, "offset": 0, "filters": {...}, "facets": bool}]
 // Prints, per query, "Q\t<i>\t<total>\t<fallback or ->\t<requests>\t<bytes>" and then
-// "R\t<url>\t<score>\t<anchor>\t<excerptHtml>" per result and "F\t<facets JSON>" if asked.
+// "R\t<url>\t<score>\t<anchor>\t<excerptHtml>\t<JSON [title, summary, date, tags]>" per result and "F\t<facets JSON>" if asked.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -72,7 +72,9 @@ for (let i = 0; i < queries.length; i++) {
     continue;
   }
   out.push(`Q\t${i}\t${res.total}\t${res.fallback ?? '-'}\t${requests - r0}\t${bytes - b0}`);
-  for (const r of res.results) out.push(`R\t${r.url}\t${r.score}\t${r.anchor}\t${r.excerptHtml}`);
+  for (const r of res.results) {
+    out.push(`R\t${r.url}\t${r.score}\t${r.anchor}\t${r.excerptHtml}\t${JSON.stringify([r.title, r.summary, r.date, r.tags])}`);
+  }
   if (q.facets) out.push(`F\t${JSON.stringify(res.facets)}`);
 }
 process.stdout.write(out.join('\n') + '\n');
