@@ -54,12 +54,27 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path indexDir = SearchIndexer.defaultIndexDir(site);
-        if (!Searcher.indexExists(indexDir)) {
-            err.println("peerhub search: no search index in " + site.resolve(".peerhub-cache").resolve("search-index")
-                    + "; run 'peerhub build' first");
+        Path siteDir = site.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(siteDir)) {
+            err.println("peerhub search: the site folder " + siteDir + " does not exist");
             err.flush();
-            return 1;
+            return 2;
+        }
+        Path indexDir = SearchIndexer.defaultIndexDir(siteDir);
+        if (SearchStage.isStale(siteDir) || !Searcher.indexExists(indexDir)) {
+            // The index of the last build is reused when it is current; otherwise index again
+            // (the whole pipeline, writing nothing but the index).
+            dev.peerhub.build.BuildOptions options = new dev.peerhub.build.BuildOptions(siteDir, null, false, null,
+                    Today.utc(), false, Runtime.getRuntime().availableProcessors());
+            try {
+                new dev.peerhub.build.Builder(options, SearchStage.factory(siteDir), stage -> {})
+                        .build(dev.peerhub.output.OutputSink.discard());
+            } catch (dev.peerhub.diagnostic.BuildFailedException e) {
+                new Reporter(err, Reporter.terminal()).print(e.diagnostics());
+                err.println("peerhub search: the site has errors, so it cannot be indexed; fix them (see 'peerhub check')");
+                err.flush();
+                return 1;
+            }
         }
         if (limit < 1 || offset < 0) {
             err.println("peerhub search: -n must be at least 1 and --offset at least 0");
