@@ -195,7 +195,7 @@ class AnalyzerParityTest {
   @Test
   void shippedTablesAreCurrent() throws Exception {
     Path generator = repo.resolve("generator/src/test/resources/dev/peerhub/search/GenerateAnalyzerData.java");
-    Path shipped = repo.resolve("templates/assets/search/uax29-data.js");
+    Path shipped = repo.resolve("templates/assets/search/analyzer.js");
     Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), generator.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -231,7 +231,7 @@ class AnalyzerParityTest {
     try {
       compare(requests);
     } catch (AssertionError e) {
-      String shipped = Files.readString(repo.resolve("templates/assets/search/uax29-data.js"), StandardCharsets.UTF_8);
+      String shipped = Files.readString(repo.resolve("templates/assets/search/analyzer.js"), StandardCharsets.UTF_8);
       throw new AssertionError("lower-case table differs from Character.toLowerCase of Java "
           + Runtime.version().feature() + "; the table's header says which Java generated it:\n"
           + shipped.lines().limit(3).reduce("", (a, b) -> a + b + "\n") + e.getMessage(), e);

@@ -1,8 +1,8 @@
 /*
- * Generates templates/assets/search/uax29-data.js, the Unicode tables of the browser analyzer.
+ * Generates the Unicode tables of the browser analyzer (the export const lines near the top of templates/assets/search/analyzer.js).
  *
  * Run (single-file source launch, JDK 21+, Lucene on the class path):
- *   java -cp lucene-core-10.6.0.jar GenerateAnalyzerData.java > templates/assets/search/uax29-data.js
+ *   java -cp lucene-core-10.6.0.jar GenerateAnalyzerData.java  (then replace the export const lines in analyzer.js with its output)
  * (any argument: also prints each class, its first code point and its property bits, to stderr)
  *
  * Nothing here is copied from Lucene: the tables are measured. Lucene's StandardTokenizer is a
