@@ -26,9 +26,14 @@ public final class HubViews {
     private final Site site;
     private final ViewFactory views;
 
+    private final java.util.Set<String> circlesWithEvents;
+
     HubViews(Site site, ViewFactory views) {
         this.site = site;
         this.views = views;
+        this.circlesWithEvents = site.pages().stream()
+                .map(p -> p.article().details() instanceof Event e ? e.circle() : "")
+                .filter(c -> !c.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The calendar feed path of a circle, relative to the site root. */
@@ -38,13 +43,14 @@ public final class HubViews {
 
     public CircleView circle(Page p) {
         if (!(p.article().details() instanceof Circle c)) return null;
-        String cal = p.url() + "calendar.ics";
+        boolean hasEvents = circlesWithEvents.contains(p.article().name());
+        String cal = hasEvents ? p.url() + "calendar.ics" : "";
         return new CircleView(c.format().key(), c.format().label(), c.timezone().getId(), c.place(),
                 c.schedule().weekday().name().toLowerCase(Locale.ROOT),
                 c.schedule().weekday().getDisplayName(TextStyle.FULL, Locale.ENGLISH), TIME.format(c.schedule().time()),
                 c.schedule().durationMinutes(), c.schedule().frequency(), c.languages(), c.cost().key(), c.cost().label(),
                 c.costNote(), c.ledBy().key(), c.ledBy().label(), c.affinity(), c.accessibility(), c.contact(),
-                contactUrl(c.contact()), c.agreements(), cal, webcal(p.permalink() + "calendar.ics"));
+                contactUrl(c.contact()), c.agreements(), cal, hasEvents ? webcal(p.permalink() + "calendar.ics") : "");
     }
 
     public EventView event(Page p) {

@@ -67,4 +67,22 @@ public final class Views {
     /** A research entry's citation. */
     public record CitationView(List<String> authors, int year, String title, String venue, String doi, String link,
                                String text) {}
+
+    /** A choice of a directory filter: {@code value} goes in the item's data attribute, {@code count} items have it. */
+    public record FilterOption(String value, String label, int count) {}
+
+    /** A filter of a directory page: {@code key} names the data attribute ({@code data-KEY}) it matches. */
+    public record Filter(String key, String label, List<FilterOption> options) {}
+
+    /** A circle in the directory: its card and facts; {@code languageKeys} are lower-case, space-separated. */
+    public record CircleEntry(ArticleCard card, CircleView circle, String languageKeys) {}
+
+    /** Circles meeting on one weekday ({@code key} is {@code monday}...). */
+    public record CircleGroup(String key, String heading, List<CircleEntry> items) {}
+
+    /** An event in the events list. */
+    public record EventEntry(ArticleCard card, EventView event) {}
+
+    /** Library entries of one resource type ({@code key} is the type, e.g. {@code research}). */
+    public record LibraryGroup(String key, String heading, List<ArticleCard> items) {}
 }

@@ -1,18 +1,73 @@
 package dev.peerhub.site;
 
+import dev.peerhub.content.Article;
+import dev.peerhub.content.ContentReader;
+import dev.peerhub.content.MarkdownBody;
+import dev.peerhub.content.SourceText;
+import dev.peerhub.diagnostic.Diagnostics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * Related pages for each article: up to {@link #LIMIT} pages sharing the most tags, newest first among
- * equals. Deterministic for the same site.
+ * Related pages for each article: up to {@link #LIMIT}, chosen by content similarity (Lucene's
+ * {@link MoreLikeThis} over title, summary and body text) blended with shared tags. Deterministic:
+ * the same site gives the same lists (ties are broken by URL).
+ *
+ * <p>Scoring: a candidate's MoreLikeThis score is divided by the best score of that query (so it lies in
+ * 0..1), then {@link #TAG_WEIGHT} is added per shared tag. Pages that share tags but are not among the
+ * MoreLikeThis hits still compete with their tag score alone.
+ *
+ * <p>MoreLikeThis parameters (see {@link #configure}): the query is built from the page's term vector;
+ * terms must occur at least once in the page ({@code minTermFreq=1}: guides are short) and in at least 2
+ * pages ({@code minDocFreq=2}: a word only this page has cannot relate it to another), and in no more
+ * than 40% of pages ({@code maxDocFreqPct=40}: site-wide words like "circle" on a circles hub carry no
+ * signal); words shorter than 3 letters are skipped; the 25 most interesting terms by tf-idf form the
+ * query ({@code maxQueryTerms=25}), boosted by their score ({@code boost=true}). Analysis is Lucene's
+ * {@link EnglishAnalyzer} (stop words and Porter stemming). The title counts twice.
  */
 public final class Related {
 
     public static final int LIMIT = 5;
+    /** What each shared tag adds to a candidate's normalised similarity. */
+    public static final double TAG_WEIGHT = 0.25;
+    /** MoreLikeThis hits considered per page before blending. */
+    static final int CANDIDATES = 20;
+    /** Body text beyond this many characters is not indexed: the start of a page says what it is about. */
+    static final int MAX_CHARS = 20_000;
+
+    private static final Pattern FENCE = Pattern.compile("(?ms)^```.*?^```");
+    private static final Pattern LINK_TARGET = Pattern.compile("\\]\\([^)]*\\)");
+    private static final Pattern TAG = Pattern.compile("<[^>]{1,200}>");
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+    private static final Pattern MARKS = Pattern.compile("[#*_>`|~\\[\\]!]+");
 
     private final Map<String, List<Page>> byUrl;
 
@@ -25,30 +80,147 @@ public final class Related {
         return byUrl.getOrDefault(page.url(), List.of());
     }
 
-    /** Related by shared tags only. */
-    public static Related byTags(Site site) {
-        Map<String, List<Page>> result = new HashMap<>();
-        for (Page page : site.pages()) {
-            Set<String> mine = new HashSet<>();
-            page.article().tags().forEach(t -> mine.add(t.slug()));
-            if (mine.isEmpty()) continue;
-            Map<Page, Integer> shared = new HashMap<>();
-            for (TagGroup g : site.tags()) {
-                if (!mine.contains(g.tag().slug())) continue;
-                for (Page p : g.pages()) {
-                    if (p != page) shared.merge(p, 1, Integer::sum);
-                }
-            }
-            result.put(page.url(), shared.entrySet().stream()
-                    .sorted(Map.Entry.<Page, Integer>comparingByValue().reversed()
-                            .thenComparing(Map.Entry.comparingByKey(SiteAssembler.NEWEST_FIRST)))
-                    .limit(LIMIT).map(Map.Entry::getKey).toList());
-        }
-        return new Related(result);
-    }
-
     /** Wraps a computed mapping (for other strategies). */
     public static Related of(Map<String, List<Page>> byUrl) {
         return new Related(byUrl);
     }
+
+    /** Related by shared tags only. */
+    public static Related byTags(Site site) {
+        return blend(site, Map.of());
+    }
+
+    /**
+     * Content similarity blended with shared tags. Reads each article's body again from disk; a file that
+     * cannot be read counts as empty here (the page stage reports it).
+     */
+    public static Related compute(Site site, ContentReader reader, ForkJoinPool pool) {
+        Diagnostics ignored = new Diagnostics();
+        return compute(site, page -> {
+            Article a = page.article();
+            Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), ignored);
+            return text.map(t -> MarkdownBody.of(t.text(), a.bodyOffset(), a.hasFrontMatter(), a.title())).orElse("");
+        }, pool);
+    }
+
+    /** Content similarity over the Markdown bodies {@code markdownOf} gives, blended with shared tags. */
+    public static Related compute(Site site, Function<Page, String> markdownOf, ForkJoinPool pool) {
+        List<Page> pages = site.pages();
+        if (pages.size() < 2) return byTags(site);
+        List<String> texts = map(pool, pages, p -> plainText(p.article(), markdownOf.apply(p)));
+        Map<String, Map<String, Double>> similar = new HashMap<>();
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory(); Analyzer analyzer = new EnglishAnalyzer()) {
+            FieldType withVectors = new FieldType();
+            withVectors.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+            withVectors.setTokenized(true);
+            withVectors.setStoreTermVectors(true);
+            withVectors.freeze();
+            IndexWriterConfig iwc = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(64).setCommitOnClose(true);
+            try (IndexWriter w = new IndexWriter(dir, iwc)) {
+                for (int i = 0; i < pages.size(); i++) {
+                    Document d = new Document();
+                    d.add(new StoredField("i", i));
+                    d.add(new Field("text", texts.get(i), withVectors));
+                    w.addDocument(d);
+                }
+                w.forceMerge(1);
+            }
+            try (DirectoryReader ir = DirectoryReader.open(dir)) {
+                IndexSearcher searcher = new IndexSearcher(ir);
+                int[] pageOf = new int[ir.maxDoc()];
+                StoredFields stored = ir.storedFields();
+                for (int doc = 0; doc < ir.maxDoc(); doc++) {
+                    pageOf[doc] = stored.document(doc).getField("i").numericValue().intValue();
+                }
+                int[] docOf = new int[pages.size()];
+                for (int doc = 0; doc < pageOf.length; doc++) docOf[pageOf[doc]] = doc;
+                List<Integer> indexes = java.util.stream.IntStream.range(0, pages.size()).boxed().toList();
+                List<Map<String, Double>> results = map(pool, indexes, i -> {
+                    try {
+                        MoreLikeThis mlt = configure(new MoreLikeThis(ir), analyzer);
+                        Query q = mlt.like(docOf[i]);
+                        TopDocs top = searcher.search(q, CANDIDATES + 1);
+                        Map<String, Double> scores = new HashMap<>();
+                        float best = 0;
+                        for (ScoreDoc sd : top.scoreDocs) {
+                            if (pageOf[sd.doc] != i) best = Math.max(best, sd.score);
+                        }
+                        for (ScoreDoc sd : top.scoreDocs) {
+                            int other = pageOf[sd.doc];
+                            if (other == i || best <= 0) continue;
+                            scores.put(pages.get(other).url(), (double) (sd.score / best));
+                        }
+                        return scores;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                for (int i = 0; i < pages.size(); i++) similar.put(pages.get(i).url(), results.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory index for related pages", e);
+        }
+        return blend(site, similar);
+    }
+
+    /** The MoreLikeThis settings documented on the class. */
+    static MoreLikeThis configure(MoreLikeThis mlt, Analyzer analyzer) {
+        mlt.setAnalyzer(analyzer);
+        mlt.setFieldNames(new String[] {"text"});
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(2);
+        mlt.setMaxDocFreqPct(40);
+        mlt.setMinWordLen(3);
+        mlt.setMaxQueryTerms(25);
+        mlt.setBoost(true);
+        return mlt;
+    }
+
+    private static Related blend(Site site, Map<String, Map<String, Double>> similar) {
+        Map<String, Set<Page>> byTag = new HashMap<>();
+        for (TagGroup g : site.tags()) byTag.put(g.tag().slug(), new HashSet<>(g.pages()));
+        Map<String, Page> byUrl = new HashMap<>();
+        for (Page p : site.pages()) byUrl.put(p.url(), p);
+        Map<String, List<Page>> result = new HashMap<>();
+        for (Page page : site.pages()) {
+            Map<String, Double> score = new HashMap<>(similar.getOrDefault(page.url(), Map.of()));
+            for (var t : page.article().tags()) {
+                for (Page p : byTag.getOrDefault(t.slug(), Set.of())) {
+                    if (!p.url().equals(page.url())) score.merge(p.url(), TAG_WEIGHT, Double::sum);
+                }
+            }
+            score.remove(page.url());
+            List<Page> top = score.entrySet().stream().filter(e -> byUrl.containsKey(e.getKey()))
+                    .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(LIMIT).map(e -> byUrl.get(e.getKey())).toList();
+            if (!top.isEmpty()) result.put(page.url(), top);
+        }
+        return new Related(result);
+    }
+
+    /** Title (twice), summary and body with Markdown syntax, link targets, URLs and HTML tags removed. */
+    static String plainText(Article a, String markdown) {
+        String body = markdown.length() > MAX_CHARS ? markdown.substring(0, MAX_CHARS) : markdown;
+        body = FENCE.matcher(body).replaceAll(" ");
+        body = LINK_TARGET.matcher(body).replaceAll("] ");
+        body = TAG.matcher(body).replaceAll(" ");
+        body = URL.matcher(body).replaceAll(" ");
+        body = MARKS.matcher(body).replaceAll(" ");
+        return a.title() + "\n" + a.title() + "\n" + a.summary() + "\n" + body;
+    }
+
+    private static <T, R> List<R> map(ForkJoinPool pool, List<T> items, Function<T, R> f) {
+        try {
+            return pool.submit(() -> items.parallelStream().map(f).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("build interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
 }
