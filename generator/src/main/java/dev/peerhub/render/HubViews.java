@@ -71,13 +71,17 @@ public final class HubViews {
     public CitationView citation(Article a) {
         if (!(a.details() instanceof Citation c)) return null;
         StringBuilder text = new StringBuilder();
-        if (!c.authors().isEmpty()) text.append(String.join(", ", c.authors())).append(' ');
+        List<String> names = c.authors();
+        if (names.size() == 1) text.append(names.getFirst()).append(' ');
+        else if (names.size() > 1) text.append(String.join(", ", names.subList(0, names.size() - 1))).append(", & ")
+                .append(names.getLast()).append(' ');
         if (c.year() > 0) text.append('(').append(c.year()).append("). ");
         text.append(c.title());
         if (!c.title().endsWith(".")) text.append('.');
         if (!c.venue().isEmpty()) text.append(' ').append(c.venue()).append('.');
-        if (!c.doi().isEmpty()) text.append(" doi:").append(c.doi());
-        return new CitationView(c.authors(), c.year(), c.title(), c.venue(), c.doi(), c.link(), text.toString().strip());
+        String doiUrl = c.doi().isEmpty() ? "" : "https://doi.org/" + c.doi();
+        return new CitationView(c.authors(), c.year(), c.title(), c.venue(), c.doi(), c.link(), text.toString().strip(),
+                doiUrl);
     }
 
     static String contactUrl(String contact) {

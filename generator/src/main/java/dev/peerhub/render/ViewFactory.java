@@ -87,7 +87,7 @@ public final class ViewFactory {
         Article a = p.article();
         return new ArticleCard(a.title(), p.url(), iso(a.date()), display(a.date()), a.summary(), tags(a.tags()),
                 a.readingMinutes(), a.contentNote(), a.type() == ResourceType.PAGE ? "" : a.type().key(),
-                a.type() == ResourceType.PAGE ? "" : a.type().label(), a.draft());
+                a.type() == ResourceType.PAGE ? "" : a.type().label(), a.draft(), a.language());
     }
 
     public ArticleView article(Page p, RenderedArticle r) {
@@ -97,7 +97,7 @@ public final class ViewFactory {
                 display(a.updated()), a.readingMinutes(), tags(a.tags()), a.summary(), a.contentNote(),
                 a.type() == ResourceType.PAGE ? "" : a.type().key(), a.type() == ResourceType.PAGE ? "" : a.type().label(),
                 a.authors(), a.draft(), section == null ? "" : section.title(), section == null ? "" : section.url(),
-                r.toc(), r.html(), details.circle(p), details.event(p), details.citation(a));
+                r.toc(), r.html(), details.circle(p), details.event(p), details.citation(a), a.language());
     }
 
     public PageMeta meta(String kind, String title, String description, String url, String ogType, String feedUrl,

@@ -33,11 +33,12 @@ public final class Views {
                               String updated, int readingMinutes, List<TagLink> tags, String summary,
                               String contentNote, String type, String typeLabel, List<String> authors, boolean draft,
                               String sectionTitle, String sectionUrl, List<TocEntry> toc, String contentHtml,
-                              CircleView circle, EventView event, CitationView citation) {}
+                              CircleView circle, EventView event, CitationView citation, String language) {}
 
     /** An article in a list. */
     public record ArticleCard(String title, String url, String dateIso, String date, String summary, List<TagLink> tags,
-                              int readingMinutes, String contentNote, String type, String typeLabel, boolean draft) {}
+                              int readingMinutes, String contentNote, String type, String typeLabel, boolean draft,
+                              String language) {}
 
     /** A tag link; {@code count} is the number of pages with it. */
     public record TagLink(String name, String slug, String url, int count) {}
@@ -66,7 +67,7 @@ public final class Views {
 
     /** A research entry's citation. */
     public record CitationView(List<String> authors, int year, String title, String venue, String doi, String link,
-                               String text) {}
+                               String text, String doiUrl) {}
 
     /** A choice of a directory filter: {@code value} goes in the item's data attribute, {@code count} items have it. */
     public record FilterOption(String value, String label, int count) {}

@@ -1,0 +1,36 @@
+package dev.peerhub.markdown;
+
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import java.util.Locale;
+
+/**
+ * Adds {@code rel="noreferrer noopener"} to links that leave the site (any absolute http(s) or
+ * protocol-relative URL), so the destination is not told which page of the hub the reader came from.
+ */
+final class ExternalLinks implements AttributeProvider {
+
+    /** Whether a rendered href leads to another origin. */
+    static boolean isExternal(String href) {
+        String h = href.strip().toLowerCase(Locale.ROOT);
+        return h.startsWith("http://") || h.startsWith("https://") || h.startsWith("//");
+    }
+
+    @Override
+    public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+        if (part != AttributablePart.LINK) return;
+        var href = attributes.get("href");
+        if (href != null && isExternal(href.getValue())) attributes.replaceValue("rel", "noreferrer noopener");
+    }
+
+    static final class Factory extends IndependentAttributeProviderFactory {
+        @Override
+        public AttributeProvider apply(LinkResolverContext context) {
+            return new ExternalLinks();
+        }
+    }
+}
