@@ -1,5 +1,6 @@
 package dev.peerhub.markdown;
 
+import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
@@ -11,6 +12,8 @@ import java.util.Locale;
 /**
  * Adds {@code rel="noreferrer noopener"} to links that leave the site (any absolute http(s) or
  * protocol-relative URL), so the destination is not told which page of the hub the reader came from.
+ * Also makes tables keyboard-focusable ({@code tabindex="0"}): the theme lets a wide table scroll
+ * sideways inside the column, and a scrollable region must be reachable without a mouse (WCAG 2.1.1).
  */
 final class ExternalLinks implements AttributeProvider {
 
@@ -22,6 +25,10 @@ final class ExternalLinks implements AttributeProvider {
 
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+        if (node instanceof TableBlock && part == AttributablePart.NODE) {
+            attributes.replaceValue("tabindex", "0");
+            return;
+        }
         if (part != AttributablePart.LINK) return;
         var href = attributes.get("href");
         if (href != null && isExternal(href.getValue())) attributes.replaceValue("rel", "noreferrer noopener");
