@@ -45,11 +45,11 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * 0..1), then {@link #TAG_WEIGHT} is added per shared tag. Pages that share tags but are not among the
  * MoreLikeThis hits still compete with their tag score alone.
  *
- * <p>MoreLikeThis parameters (see {@link #configure}): the query is built from the page's term vector;
- * terms must occur at least once in the page ({@code minTermFreq=1}: guides are short) and in at least 2
+ * <p>MoreLikeThis parameters (see {@link #configure}): the query is built by analysing the page's text
+ * again (faster than reading stored term vectors back, which decompresses a block per page); terms must occur at least once in the page ({@code minTermFreq=1}: guides are short) and in at least 2
  * pages ({@code minDocFreq=2}: a word only this page has cannot relate it to another), and in no more
- * than 40% of pages ({@code maxDocFreqPct=40}: site-wide words like "circle" on a circles hub carry no
- * signal); words shorter than 3 letters are skipped; the 25 most interesting terms by tf-idf form the
+ * than 40% of pages ({@code maxDocFreq}, at least 2 so tiny sites still relate: site-wide words like
+ * "circle" on a circles hub carry no signal); words shorter than 3 letters are skipped; the 25 most interesting terms by tf-idf form the
  * query ({@code maxQueryTerms=25}), boosted by their score ({@code boost=true}). Analysis is Lucene's
  * {@link EnglishAnalyzer} (stop words and Porter stemming). The title counts twice.
  */
@@ -58,6 +58,8 @@ public final class Related {
     public static final int LIMIT = 5;
     /** What each shared tag adds to a candidate's normalised similarity. */
     public static final double TAG_WEIGHT = 0.25;
+    static final int MIN_DOC_FREQ = 2;
+    static final int MAX_DOC_FREQ_PCT = 40;
     /** MoreLikeThis hits considered per page before blending. */
     static final int CANDIDATES = 20;
     /** Body text beyond this many characters is not indexed: the start of a page says what it is about. */
@@ -110,36 +112,34 @@ public final class Related {
         List<String> texts = map(pool, pages, p -> plainText(p.article(), markdownOf.apply(p)));
         Map<String, Map<String, Double>> similar = new HashMap<>();
         try (ByteBuffersDirectory dir = new ByteBuffersDirectory(); Analyzer analyzer = new EnglishAnalyzer()) {
-            FieldType withVectors = new FieldType();
-            withVectors.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-            withVectors.setTokenized(true);
-            withVectors.setStoreTermVectors(true);
-            withVectors.freeze();
+            FieldType textType = new FieldType();
+            textType.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+            textType.setTokenized(true);
+            textType.freeze();
             IndexWriterConfig iwc = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(64).setCommitOnClose(true);
             try (IndexWriter w = new IndexWriter(dir, iwc)) {
                 for (int i = 0; i < pages.size(); i++) {
                     Document d = new Document();
                     d.add(new StoredField("i", i));
-                    d.add(new Field("text", texts.get(i), withVectors));
+                    d.add(new Field("text", texts.get(i), textType));
                     w.addDocument(d);
                 }
                 w.forceMerge(1);
             }
             try (DirectoryReader ir = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(ir);
+                searcher.setQueryCache(null); // every query is different: caching clauses only costs
                 int[] pageOf = new int[ir.maxDoc()];
                 StoredFields stored = ir.storedFields();
                 for (int doc = 0; doc < ir.maxDoc(); doc++) {
                     pageOf[doc] = stored.document(doc).getField("i").numericValue().intValue();
                 }
-                int[] docOf = new int[pages.size()];
-                for (int doc = 0; doc < pageOf.length; doc++) docOf[pageOf[doc]] = doc;
                 List<Integer> indexes = java.util.stream.IntStream.range(0, pages.size()).boxed().toList();
                 List<Map<String, Double>> results = map(pool, indexes, i -> {
                     try {
-                        MoreLikeThis mlt = configure(new MoreLikeThis(ir), analyzer);
-                        Query q = mlt.like(docOf[i]);
+                        MoreLikeThis mlt = configure(new MoreLikeThis(ir), analyzer, ir.numDocs());
+                        Query q = mlt.like("text", new java.io.StringReader(texts.get(i)));
                         TopDocs top = searcher.search(q, CANDIDATES + 1);
                         Map<String, Double> scores = new HashMap<>();
                         float best = 0;
@@ -165,12 +165,12 @@ public final class Related {
     }
 
     /** The MoreLikeThis settings documented on the class. */
-    static MoreLikeThis configure(MoreLikeThis mlt, Analyzer analyzer) {
+    static MoreLikeThis configure(MoreLikeThis mlt, Analyzer analyzer, int docs) {
         mlt.setAnalyzer(analyzer);
         mlt.setFieldNames(new String[] {"text"});
         mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(2);
-        mlt.setMaxDocFreqPct(40);
+        mlt.setMinDocFreq(MIN_DOC_FREQ);
+        mlt.setMaxDocFreq(Math.max(MIN_DOC_FREQ, docs * MAX_DOC_FREQ_PCT / 100));
         mlt.setMinWordLen(3);
         mlt.setMaxQueryTerms(25);
         mlt.setBoost(true);
