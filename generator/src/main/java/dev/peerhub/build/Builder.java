@@ -447,7 +447,8 @@ public final class Builder {
             String homeTitle = home == null ? site.config().title() : home.article().title();
             Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
                     home == null ? "" : home.article().summary(), site.config().basePath(), "website",
-                    site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks, List.of());
+                    site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks,
+                    HubPages.upcoming(site, views, 3));
             engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
             knownUrls.add(site.config().basePath());
             sitemap.add(site.config().baseUrl(), "");

@@ -122,6 +122,17 @@ final class HubPages {
         return new Written(urls, files[0]);
     }
 
+    /** The next {@code limit} upcoming events, soonest first (for the home page). */
+    static List<Views.EventEntry> upcoming(Site site, ViewFactory views, int limit) {
+        Map<Page, LocalDateTime> next = new java.util.HashMap<>();
+        for (Page p : site.pages()) {
+            if (p.article().details() instanceof Event e) Occurrences.next(e, site.buildDate()).ifPresent(n -> next.put(p, n));
+        }
+        return next.entrySet().stream()
+                .sorted(Map.Entry.<Page, LocalDateTime>comparingByValue().thenComparing(x -> x.getKey().url()))
+                .limit(limit).map(x -> new Views.EventEntry(views.card(x.getKey()), views.details().event(x.getKey()))).toList();
+    }
+
     private static CalendarEntry entry(Page p, String host) {
         Article a = p.article();
         Event e = (Event) a.details();

@@ -20,7 +20,7 @@ public final class Models {
 
     /** {@code home.ftlh}. */
     public record HomeModel(SiteView site, PageMeta page, String introHtml, List<ArticleCard> latest,
-                            List<SectionCard> sections, List<TagLink> tags, List<ArticleCard> upcomingEvents) {}
+                            List<SectionCard> sections, List<TagLink> tags, List<EventEntry> upcomingEvents) {}
 
     /** {@code article.ftlh}: {@code previous}, {@code next} may be null. */
     public record ArticleModel(SiteView site, PageMeta page, ArticleView article, ArticleCard previous,
