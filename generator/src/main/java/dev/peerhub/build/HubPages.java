@@ -85,7 +85,14 @@ final class HubPages {
             sink.write(new OutputFile(p.path() + "event.ics", CalendarWriter.write(p.article().title(), List.of(entry))));
             files[0]++;
             Event e = (Event) p.article().details();
-            if (!e.circle().isEmpty()) eventsByCircle.computeIfAbsent(e.circle(), k -> new ArrayList<>()).add(p);
+            if (!e.circle().isEmpty()) {
+                eventsByCircle.computeIfAbsent(e.circle(), k -> new ArrayList<>()).add(p);
+                if (site.page("content/circles/" + e.circle() + ".md").isEmpty()) {
+                    out.warning(dev.peerhub.diagnostic.SourcePosition.of(p.article().sourcePath()), "'circle: " + e.circle()
+                            + "' names no circle: there is no content/circles/" + e.circle() + ".md, so the event is in"
+                            + " no circle's calendar");
+                }
+            }
         }
         sink.write(new OutputFile("calendar.ics", CalendarWriter.write(site.config().title(), all)));
         files[0]++;
