@@ -34,6 +34,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -46,11 +47,16 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  * MoreLikeThis hits still compete with their tag score alone.
  *
  * <p>MoreLikeThis parameters (see {@link #configure}): the query is built by analysing the page's text
- * again (faster than reading stored term vectors back, which decompresses a block per page); terms must occur at least once in the page ({@code minTermFreq=1}: guides are short) and in at least 2
+ * again (faster than reading stored term vectors back, which decompresses a block per page); terms
+ * must occur at least once in the page ({@code minTermFreq=1}: guides are short) and in at least 2
  * pages ({@code minDocFreq=2}: a word only this page has cannot relate it to another), and in no more
  * than 40% of pages ({@code maxDocFreq}, at least 2 so tiny sites still relate: site-wide words like
- * "circle" on a circles hub carry no signal); words shorter than 3 letters are skipped; the 25 most interesting terms by tf-idf form the
- * query ({@code maxQueryTerms=25}), boosted by their score ({@code boost=true}). Analysis is Lucene's
+ * "circle" on a circles hub carry no signal); words shorter than 3 letters are skipped; only the first
+ * 1,000 tokens of a page are read for its query ({@code maxNumTokensParsed=1000}: title, summary and the
+ * start of the body say what it is about); the 20 most interesting terms by tf-idf form the query
+ * ({@code maxQueryTerms=20}), boosted by their score ({@code boost=true}). Hits are collected with a
+ * total-hits threshold equal to the 21 wanted, so Lucene can skip non-competitive documents. Analysis is
+ * Lucene's
  * {@link EnglishAnalyzer} (stop words and Porter stemming). The title counts twice.
  */
 public final class Related {
@@ -59,6 +65,8 @@ public final class Related {
     /** What each shared tag adds to a candidate's normalised similarity. */
     public static final double TAG_WEIGHT = 0.25;
     static final int MIN_DOC_FREQ = 2;
+    static final int MAX_QUERY_TERMS = 20;
+    static final int MAX_TOKENS_PARSED = 1000;
     static final int MAX_DOC_FREQ_PCT = 40;
     /** MoreLikeThis hits considered per page before blending. */
     static final int CANDIDATES = 20;
@@ -140,7 +148,7 @@ public final class Related {
                     try {
                         MoreLikeThis mlt = configure(new MoreLikeThis(ir), analyzer, ir.numDocs());
                         Query q = mlt.like("text", new java.io.StringReader(texts.get(i)));
-                        TopDocs top = searcher.search(q, CANDIDATES + 1);
+                        TopDocs top = searcher.search(q, new TopScoreDocCollectorManager(CANDIDATES + 1, CANDIDATES + 1));
                         Map<String, Double> scores = new HashMap<>();
                         float best = 0;
                         for (ScoreDoc sd : top.scoreDocs) {
@@ -172,7 +180,8 @@ public final class Related {
         mlt.setMinDocFreq(MIN_DOC_FREQ);
         mlt.setMaxDocFreq(Math.max(MIN_DOC_FREQ, docs * MAX_DOC_FREQ_PCT / 100));
         mlt.setMinWordLen(3);
-        mlt.setMaxQueryTerms(25);
+        mlt.setMaxQueryTerms(MAX_QUERY_TERMS);
+        mlt.setMaxNumTokensParsed(MAX_TOKENS_PARSED);
         mlt.setBoost(true);
         return mlt;
     }
