@@ -50,7 +50,20 @@ public final class HubViews {
                 c.schedule().weekday().getDisplayName(TextStyle.FULL, Locale.ENGLISH), TIME.format(c.schedule().time()),
                 c.schedule().durationMinutes(), c.schedule().frequency(), c.languages(), c.cost().key(), c.cost().label(),
                 c.costNote(), c.ledBy().key(), c.ledBy().label(), c.affinity(), c.accessibility(), c.contact(),
-                contactUrl(c.contact()), c.agreements(), cal, hasEvents ? webcal(p.permalink() + "calendar.ics") : "");
+                contactUrl(c.contact()), c.agreements(), cal, hasEvents ? webcal(p.permalink() + "calendar.ics") : "",
+                hasEvents ? eventsOf(p) : List.of());
+    }
+
+    /** The events naming this circle: upcoming first (soonest next meeting), then past. */
+    private List<Views.EventEntry> eventsOf(Page circle) {
+        String name = circle.article().name();
+        return site.pages().stream()
+                .filter(e -> e.article().details() instanceof Event ev && ev.circle().equals(name))
+                .map(e -> new Views.EventEntry(views.card(e), event(e)))
+                .sorted(java.util.Comparator.comparing((Views.EventEntry x) -> !x.event().upcoming())
+                        .thenComparing(x -> x.event().upcoming() ? x.event().nextIso() : x.event().startIso())
+                        .thenComparing(x -> x.card().url()))
+                .toList();
     }
 
     public EventView event(Page p) {

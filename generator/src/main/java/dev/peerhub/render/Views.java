@@ -57,7 +57,8 @@ public final class Views {
                              String weekdayLabel, String time, int durationMinutes, String frequency,
                              List<String> languages, String cost, String costLabel, String costNote, String ledBy,
                              String ledByLabel, List<String> affinity, String accessibility, String contact,
-                             String contactUrl, List<String> agreements, String calendarUrl, String webcalUrl) {}
+                             String contactUrl, List<String> agreements, String calendarUrl, String webcalUrl,
+                             List<EventEntry> events) {}
 
     /** An event's facts. */
     public record EventView(String startIso, String endIso, String when, String timezone, String recurrence,

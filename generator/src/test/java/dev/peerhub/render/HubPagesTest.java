@@ -82,6 +82,8 @@ class HubPagesTest {
         assertNotNull(event.selectFirst("a[href=webcal://hub.example.org/events/a-weekly/event.ics]"));
         Document circle = site.html("circles/a/");
         assertNotNull(circle.selectFirst("a[href=/circles/a/calendar.ics][download]"));
+        assertTrue(circle.select("section.meetings li").text().contains("Next: Tuesday 1 December 2026, 19:00"),
+                circle.select("section.meetings").text());
         assertTrue(site.exists("circles/a/calendar.ics") && site.exists("calendar.ics"));
         assertTrue(site.html("circles/lonely/").select("a[href$=calendar.ics]").isEmpty(),
                 "no calendar link for a circle without events");
