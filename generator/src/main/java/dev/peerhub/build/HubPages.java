@@ -183,21 +183,23 @@ final class HubPages {
                 d.getValue())).toList();
 
         List<Views.Filter> filters = List.of(
-                filter("format", "Format", entries, e -> List.of(e.circle().format()), e -> e.circle().formatLabel(),
-                        Circle.Format.values().length),
+                filter("format", "Format", entries, e -> List.of(e.circle().format()), e -> e.circle().formatLabel()),
                 filter("language", "Language", entries, e -> List.of(e.languageKeys().split(" ")),
-                        e -> String.join(" ", e.circle().languages()), 0),
-                filter("cost", "Cost", entries, e -> List.of(e.circle().cost()), e -> e.circle().costLabel(), 0),
-                filter("weekday", "Day", entries, e -> List.of(e.circle().weekday()), e -> e.circle().weekdayLabel(), 0));
+                        e -> String.join(" ", e.circle().languages())),
+                filter("cost", "Cost", entries, e -> List.of(e.circle().cost()), e -> e.circle().costLabel()),
+                filter("weekday", "Day", entries, e -> List.of(e.circle().weekday()), e -> e.circle().weekdayLabel()));
         String cal = site.config().basePath() + "calendar.ics";
         return new Models.CirclesModel(views.site(), meta, title, intro, entries.size(), filters, groups, cal,
                 webcal(site.config().baseUrl() + "calendar.ics"));
     }
 
-    /** A filter whose options are the values the items have, in first-seen order, each with its count. */
+    /**
+     * A filter whose options are the values the items have, each with its count: days in week order, the
+     * rest by label. A language's label is the language as the circle writes it.
+     */
     private static Views.Filter filter(String key, String label, List<Views.CircleEntry> entries,
                                        Function<Views.CircleEntry, List<String>> values,
-                                       Function<Views.CircleEntry, String> labels, int unused) {
+                                       Function<Views.CircleEntry, String> labels) {
         Map<String, String> labelOf = new LinkedHashMap<>();
         Map<String, Integer> count = new LinkedHashMap<>();
         for (Views.CircleEntry e : entries) {
