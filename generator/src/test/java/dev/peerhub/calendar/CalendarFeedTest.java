@@ -124,6 +124,28 @@ class CalendarFeedTest {
     }
 
     @Test
+    void newYorkCircleStaysAt15LocalAcrossTheUsClockChangeWhichMovesItInLondon() throws Exception {
+        Calendar cal = parse(out.resolve("circles/circulo-de-integracion-en-espanol/calendar.ics"));
+        VEvent e = cal.<VEvent>getComponents(Component.VEVENT).getFirst();
+        ZoneId ny = ZoneId.of("America/New_York");
+        Set<Period<ZonedDateTime>> occurrences = e.calculateRecurrenceSet(new Period<>(
+                ZonedDateTime.of(2026, 12, 1, 0, 0, 0, 0, ny), ZonedDateTime.of(2027, 6, 1, 0, 0, 0, 0, ny)));
+        for (Period<ZonedDateTime> o : occurrences) {
+            assertEquals(LocalTime.of(15, 0), o.getStart().withZoneSameInstant(ny).toLocalTime(), o.toString());
+        }
+        // US clocks change on 14 March 2027, UK clocks on 28 March: 15:00 in New York is 20:00 in London on
+        // 28 February, 19:00 on 14 March (US summer time, UK winter time), 20:00 again on 28 March.
+        ZoneId london = ZoneId.of("Europe/London");
+        java.util.function.Function<LocalDate, Integer> londonHour = day -> occurrences.stream().map(Period::getStart)
+                .filter(z -> z.withZoneSameInstant(ny).toLocalDate().equals(day)).findFirst().orElseThrow()
+                .withZoneSameInstant(london).getHour();
+        assertEquals(20, londonHour.apply(LocalDate.of(2027, 2, 28)));
+        assertEquals(19, londonHour.apply(LocalDate.of(2027, 3, 14)));
+        assertEquals(20, londonHour.apply(LocalDate.of(2027, 3, 28)));
+        assertEquals(13, occurrences.size(), "every other Sunday from 6 December to 23 May: " + occurrences);
+    }
+
+    @Test
     void rebuildsAreByteIdenticalSoUidsNeverChange() throws Exception {
         Path again = build("b");
         for (Path p : feeds(out)) {
