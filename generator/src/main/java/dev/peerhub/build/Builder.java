@@ -150,8 +150,12 @@ public final class Builder {
                 options.serveMode());
         stop("templates", t);
 
-        t = start("pages");
+        // related pages: a pre-pass over every article's text (an in-memory Lucene index), before rendering
+        t = start("related");
         Related related = Related.compute(site, reader, pool);
+        stop("related", t);
+
+        t = start("pages");
         Set<String> hubSections = HubPages.sections(templatesDir);
         PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, related, hubSections);
         try (SearchIndexing search = searchFactory.apply(site)) {
