@@ -7,13 +7,12 @@ import dev.peerhub.content.SourceText;
 import dev.peerhub.diagnostic.Diagnostics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
@@ -24,7 +23,14 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.BaseTermsEnum;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.ImpactsEnum;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -36,6 +42,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Related pages for each article: up to {@link #LIMIT}, chosen by content similarity (Lucene's
@@ -137,6 +144,9 @@ public final class Related {
             }
             try (DirectoryReader ir = DirectoryReader.open(dir)) {
                 IndexSearcher searcher = new IndexSearcher(ir);
+                // MoreLikeThis asks the document frequency of every distinct word of every page: read them
+                // once from the terms dictionary instead of seeking it a few hundred times per page.
+                LeafReader stats = new DocFreqs(ir.leaves().getFirst().reader(), "text");
                 searcher.setQueryCache(null); // every query is different: caching clauses only costs
                 int[] pageOf = new int[ir.maxDoc()];
                 StoredFields stored = ir.storedFields();
@@ -146,7 +156,7 @@ public final class Related {
                 List<Integer> indexes = java.util.stream.IntStream.range(0, pages.size()).boxed().toList();
                 List<Map<String, Double>> results = map(pool, indexes, i -> {
                     try {
-                        MoreLikeThis mlt = configure(new MoreLikeThis(ir), analyzer, ir.numDocs());
+                        MoreLikeThis mlt = configure(new MoreLikeThis(stats), analyzer, ir.numDocs());
                         Query q = mlt.like("text", new java.io.StringReader(texts.get(i)));
                         TopDocs top = searcher.search(q, new TopScoreDocCollectorManager(CANDIDATES + 1, CANDIDATES + 1));
                         Map<String, Double> scores = new HashMap<>();
@@ -186,27 +196,137 @@ public final class Related {
         return mlt;
     }
 
+    private static final Comparator<Map.Entry<String, Double>> BEST_FIRST = Map.Entry.<String, Double>comparingByValue(
+            Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey());
+
     private static Related blend(Site site, Map<String, Map<String, Double>> similar) {
-        Map<String, Set<Page>> byTag = new HashMap<>();
-        for (TagGroup g : site.tags()) byTag.put(g.tag().slug(), new HashSet<>(g.pages()));
+        Map<String, List<Page>> byTag = new HashMap<>();
+        for (TagGroup g : site.tags()) byTag.put(g.tag().slug(), g.pages());
         Map<String, Page> byUrl = new HashMap<>();
         for (Page p : site.pages()) byUrl.put(p.url(), p);
         Map<String, List<Page>> result = new HashMap<>();
         for (Page page : site.pages()) {
             Map<String, Double> score = new HashMap<>(similar.getOrDefault(page.url(), Map.of()));
             for (var t : page.article().tags()) {
-                for (Page p : byTag.getOrDefault(t.slug(), Set.of())) {
-                    if (!p.url().equals(page.url())) score.merge(p.url(), TAG_WEIGHT, Double::sum);
-                }
+                for (Page p : byTag.getOrDefault(t.slug(), List.of())) score.merge(p.url(), TAG_WEIGHT, Double::sum);
             }
             score.remove(page.url());
-            List<Page> top = score.entrySet().stream().filter(e -> byUrl.containsKey(e.getKey()))
-                    .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
-                            .thenComparing(Map.Entry.comparingByKey()))
-                    .limit(LIMIT).map(e -> byUrl.get(e.getKey())).toList();
+            // The best LIMIT by score, then URL: a selection, not a sort of every candidate.
+            List<Map.Entry<String, Double>> best = new ArrayList<>(LIMIT + 1);
+            for (Map.Entry<String, Double> e : score.entrySet()) {
+                if (best.size() == LIMIT && BEST_FIRST.compare(e, best.getLast()) >= 0) continue;
+                int at = 0;
+                while (at < best.size() && BEST_FIRST.compare(best.get(at), e) < 0) at++;
+                best.add(at, e);
+                if (best.size() > LIMIT) best.removeLast();
+            }
+            List<Page> top = best.stream().map(e -> byUrl.get(e.getKey())).toList();
             if (!top.isEmpty()) result.put(page.url(), top);
         }
         return new Related(result);
+    }
+
+    /**
+     * A view of a single-segment reader for MoreLikeThis's statistics: {@code docFreq} of the one field
+     * answered from a map filled once, everything else as the wrapped reader.
+     */
+    static final class DocFreqs extends FilterLeafReader {
+        private final String field;
+        private final Map<BytesRef, Integer> docFreq = new HashMap<>();
+
+        DocFreqs(LeafReader in, String field) throws IOException {
+            super(in);
+            this.field = field;
+            Terms terms = in.terms(field);
+            if (terms != null) {
+                TermsEnum te = terms.iterator();
+                for (BytesRef t = te.next(); t != null; t = te.next()) docFreq.put(BytesRef.deepCopyOf(t), te.docFreq());
+            }
+        }
+
+        @Override
+        public Terms terms(String f) throws IOException {
+            Terms t = super.terms(f);
+            if (t == null || !f.equals(field)) return t;
+            return new FilterTerms(t) {
+                @Override
+                public TermsEnum iterator() {
+                    return new Lookup(docFreq);
+                }
+            };
+        }
+
+        @Override
+        public CacheHelper getCoreCacheHelper() {
+            return null;
+        }
+
+        @Override
+        public CacheHelper getReaderCacheHelper() {
+            return null;
+        }
+
+        /** Answers seekExact and docFreq only: all MoreLikeThis needs. */
+        private static final class Lookup extends BaseTermsEnum {
+            private final Map<BytesRef, Integer> docFreq;
+            private int current;
+
+            Lookup(Map<BytesRef, Integer> docFreq) {
+                this.docFreq = docFreq;
+            }
+
+            @Override
+            public boolean seekExact(BytesRef text) {
+                Integer df = docFreq.get(text);
+                current = df == null ? 0 : df;
+                return df != null;
+            }
+
+            @Override
+            public int docFreq() {
+                return current;
+            }
+
+            @Override
+            public SeekStatus seekCeil(BytesRef text) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void seekExact(long ord) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public BytesRef term() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public long ord() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public long totalTermFreq() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public PostingsEnum postings(PostingsEnum reuse, int flags) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public ImpactsEnum impacts(int flags) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public BytesRef next() {
+                throw new UnsupportedOperationException();
+            }
+        }
     }
 
     /** Title (twice), summary and body with Markdown syntax, link targets, URLs and HTML tags removed. */
