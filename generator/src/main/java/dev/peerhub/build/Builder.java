@@ -105,6 +105,11 @@ public final class Builder {
         // site.yml -> SiteConfig
         long t = start("config");
         SiteConfig config = loadConfig(siteDir, out);
+        if (options.baseUrl() != null) {
+            String[] base = SiteConfigLoader.normaliseBaseUrl(options.baseUrl(), SourcePosition.of("--base-url"), out);
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            config = config.withBaseUrl(base[0], base[1]);
+        }
         stop("config", t);
 
         // content/**.md -> Article
@@ -147,7 +152,7 @@ public final class Builder {
         Assets assets = copyAssets(templatesDir, config.basePath(), sink, out);
         MarkdownRenderer markdownRenderer = new MarkdownRenderer();
         ViewFactory views = new ViewFactory(site, assets, markdownRenderer.renderInline(config.footer()),
-                options.serveMode());
+                options.serveMode(), hasSearchPage);
         stop("templates", t);
 
         // related pages: a pre-pass over every article's text (an in-memory Lucene index), before rendering
@@ -325,7 +330,7 @@ public final class Builder {
         private final Map<String, String> introHtml = new ConcurrentHashMap<>();
         private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
         private final Set<String> feedUrls;
-        private final Map<Page, Neighbours> neighbours = new HashMap<>();
+        private final Map<Page, Neighbours> neighbours = new java.util.IdentityHashMap<>();
         private final SitemapWriter sitemap = new SitemapWriter();
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();

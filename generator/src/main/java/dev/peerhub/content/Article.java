@@ -57,6 +57,15 @@ public record Article(String sourcePath, String section, String name, Kind kind,
         Objects.requireNonNull(language, "language");
     }
 
+    /** An article in the site's own language (no {@code language:} key). */
+    public Article(String sourcePath, String section, String name, Kind kind, String title, LocalDate date,
+                   LocalDate updated, List<Tag> tags, boolean draft, String summary, String slug, List<String> authors,
+                   ResourceType type, String contentNote, List<String> aliases, int weight, int bodyLine, int bodyOffset,
+                   int textHash, int wordCount, boolean hasFrontMatter, Details details) {
+        this(sourcePath, section, name, kind, title, date, updated, tags, draft, summary, slug, authors, type, contentNote,
+                aliases, weight, bodyLine, bodyOffset, textHash, wordCount, hasFrontMatter, details, "");
+    }
+
     /** What a content file is for. */
     public enum Kind {
         /** A guide or other page in a section (or at top level, like {@code about.md}). */

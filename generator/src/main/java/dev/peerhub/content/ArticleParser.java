@@ -76,7 +76,7 @@ public final class ArticleParser {
             if (kind == Article.Kind.ARTICLE) {
                 out.warning(y.position(), "no 'title': using \"" + shorten(title) + "\" from the text");
             }
-        } else if (title.isBlank()) {
+        } else if (title.isBlank() && y.isText("title")) {
             out.error(y.valuePositionOf("title"), "'title' is empty");
         }
         LocalDate date = y.date("date").orElse(null);
