@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerhub.cli.SearchCommand;
+import dev.peerhub.testing.TestSite;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -29,11 +30,27 @@ class SearchCommandTest {
     }
 
     @Test
-    void withoutAnIndexItSaysToBuildFirst() {
-        Run r = run("-s", site.toString(), "support");
+    void withoutAnIndexItIndexesTheSiteFirstAndReindexesWhenContentChanges() throws Exception {
+        TestSite hub = TestSite.create(site.resolve("hub"), "content/g/a.md",
+                "---\ntitle: Breathing together\ndate: 2024-01-01\n---\nSlow breathing helps.\n");
+        Run first = run("-s", hub.dir().toString(), "breathing");
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("/g/a/  Breathing together"), first.out());
+        assertTrue(java.nio.file.Files.isDirectory(SearchIndexer.defaultIndexDir(hub.dir())));
+        Thread.sleep(20);
+        hub.write("content/g/b.md", "---\ntitle: Grounding\ndate: 2024-01-02\n---\nFeel your feet.\n");
+        java.nio.file.Files.setLastModifiedTime(hub.dir().resolve("content/g/b.md"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        Run second = run("-s", hub.dir().toString(), "grounding");
+        assertTrue(second.out().contains("/g/b/  Grounding"), second.out());
+    }
+
+    @Test
+    void aSiteWithErrorsCannotBeIndexed() {
+        TestSite hub = TestSite.create(site.resolve("hub"), "content/g/a.md", "---\ntitle: [broken\n---\n");
+        Run r = run("-s", hub.dir().toString(), "anything");
         assertEquals(1, r.code());
-        assertEquals("peerhub search: no search index in " + site.resolve(".peerhub-cache/search-index")
-                + "; run 'peerhub build' first", r.err().strip());
+        assertTrue(r.err().contains("peerhub search: the site has errors, so it cannot be indexed"), r.err());
     }
 
     @Test
