@@ -155,8 +155,14 @@ public final class Builder {
                 options.serveMode(), hasSearchPage);
         stop("templates", t);
 
+        // related pages: a pre-pass over every article's text (an in-memory Lucene index), before rendering
+        t = start("related");
+        Related related = Related.compute(site, reader, pool);
+        stop("related", t);
+
         t = start("pages");
-        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out);
+        Set<String> hubSections = HubPages.sections(templatesDir);
+        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, related, hubSections);
         try (SearchIndexing search = searchFactory.apply(site)) {
             parallel(pool, site.allPages(), p -> {
                 pages.render(p, search);
@@ -164,7 +170,7 @@ public final class Builder {
             });
             if (out.hasErrors()) throw new BuildFailedException(out);
             pages.writeLists(hasSearchPage);
-            HubPages.write(site, views, engine, sink, out);
+            pages.addHubPages(HubPages.write(site, views, engine, sink, out, hubSections, pages::introHtml));
             pages.writeFeedsAndSitemap();
             copyStaticFiles(site, siteDir, sink, out);
             stop("pages", t);
@@ -330,9 +336,10 @@ public final class Builder {
         private final AtomicInteger filesWritten = new AtomicInteger();
         private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
         private final Related relatedPages;
+        private final Set<String> hubSections;
 
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
-                  OutputSink sink, Diagnostics out) {
+                  OutputSink sink, Diagnostics out, Related related, Set<String> hubSections) {
             this.site = site;
             this.reader = reader;
             this.markdown = markdown;
@@ -340,7 +347,8 @@ public final class Builder {
             this.views = views;
             this.sink = sink;
             this.out = out;
-            this.relatedPages = Related.byTags(site);
+            this.relatedPages = related;
+            this.hubSections = hubSections;
             this.feedUrls = site.config().feed().fullContent()
                     ? Set.copyOf(site.pages().stream().limit(site.config().feed().limit()).map(Page::url).toList())
                     : Set.of();
@@ -354,6 +362,21 @@ public final class Builder {
         }
 
         private record Neighbours(Page previous, Page next) {}
+
+        /** A section introduction's HTML by source path (empty when none). */
+        String introHtml(String sourcePath) {
+            return introHtml.getOrDefault(sourcePath, "");
+        }
+
+        /** Counts what {@link HubPages} wrote and lets the link checker and sitemap know its pages. */
+        void addHubPages(HubPages.Written written) {
+            filesWritten.addAndGet(written.files());
+            pagesWritten.addAndGet(written.pageUrls().size());
+            for (String url : written.pageUrls()) {
+                knownUrls.add(url);
+                sitemap.add(site.config().baseUrl() + url.substring(site.config().basePath().length()), "");
+            }
+        }
 
         int pagesWritten() {
             return pagesWritten.get();
@@ -433,12 +456,14 @@ public final class Builder {
             String homeTitle = home == null ? site.config().title() : home.article().title();
             Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
                     home == null ? "" : home.article().summary(), site.config().basePath(), "website",
-                    site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks, List.of());
+                    site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks,
+                    HubPages.upcoming(site, views, 3));
             engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
             knownUrls.add(site.config().basePath());
             sitemap.add(site.config().baseUrl(), "");
 
             for (Section s : site.sections()) {
+                if (hubSections.contains(s.key())) continue; // HubPages writes the directory page instead
                 String intro = s.index() == null ? "" : introHtml.getOrDefault(s.index().article().sourcePath(), "");
                 List<Views.SectionCard> subs = site.sections().stream()
                         .filter(c -> c.key().startsWith(s.key() + "/") && !c.key().substring(s.key().length() + 1).contains("/"))

@@ -31,12 +31,14 @@ import java.util.Objects;
  * @param wordCount    words in the body
  * @param hasFrontMatter false for plain-text files whose first line is the title
  * @param details      structured data of circles, events and research entries
+ * @param language     the language of the page's text as a BCP 47 tag ({@code es}) when it differs from the
+ *                     site's, else empty ({@code language:} in front matter)
  */
 public record Article(String sourcePath, String section, String name, Kind kind, String title, LocalDate date,
                       LocalDate updated, List<Tag> tags, boolean draft, String summary, String slug,
                       List<String> authors, ResourceType type, String contentNote, List<String> aliases, int weight,
                       int bodyLine, int bodyOffset, int textHash, int wordCount, boolean hasFrontMatter,
-                      Details details) {
+                      Details details, String language) {
 
     public Article {
         Objects.requireNonNull(sourcePath, "sourcePath");
@@ -52,6 +54,16 @@ public record Article(String sourcePath, String section, String name, Kind kind,
         Objects.requireNonNull(contentNote, "contentNote");
         aliases = List.copyOf(aliases);
         Objects.requireNonNull(details, "details");
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** An article in the site's own language (no {@code language:} key). */
+    public Article(String sourcePath, String section, String name, Kind kind, String title, LocalDate date,
+                   LocalDate updated, List<Tag> tags, boolean draft, String summary, String slug, List<String> authors,
+                   ResourceType type, String contentNote, List<String> aliases, int weight, int bodyLine, int bodyOffset,
+                   int textHash, int wordCount, boolean hasFrontMatter, Details details) {
+        this(sourcePath, section, name, kind, title, date, updated, tags, draft, summary, slug, authors, type, contentNote,
+                aliases, weight, bodyLine, bodyOffset, textHash, wordCount, hasFrontMatter, details, "");
     }
 
     /** What a content file is for. */

@@ -19,7 +19,7 @@ public final class ArticleParser {
 
     /** Keys every content file may use. */
     public static final Set<String> COMMON_KEYS = Set.of("title", "date", "updated", "tags", "draft", "summary", "slug",
-            "authors", "type", "content_note", "aliases", "weight");
+            "authors", "type", "content_note", "aliases", "weight", "language");
 
     private static final int SUMMARY_LENGTH = 200;
 
@@ -57,7 +57,7 @@ public final class ArticleParser {
             return Optional.of(new Article(path, section, name, kind, title, null, null, List.of(), false,
                     MarkdownBody.firstParagraph(md, SUMMARY_LENGTH), Slug.of(name), List.of(),
                     defaultType(section, kind), "", List.of(), 0, 1, 0, source.text().hashCode(),
-                    MarkdownBody.countWords(md), false, Details.NONE));
+                    MarkdownBody.countWords(md), false, Details.NONE, ""));
         }
 
         Optional<YamlMap> parsed = YamlText.parseMapping(fm.yaml(), path, fm.yamlLine() - 1, out);
@@ -120,13 +120,18 @@ public final class ArticleParser {
         List<String> aliases = aliases(y, out);
         int weight = y.integer("weight", -100_000, 100_000).orElse(0);
         Details details = DetailsParser.parse(schema, y, kind == Article.Kind.ARTICLE);
+        String language = y.string("language").map(String::strip).orElse("");
+        if (!language.isEmpty() && !language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            out.error(y.valuePositionOf("language"), "'language' must be a language tag like es or pt-BR, got \""
+                    + shorten(language) + "\"");
+        }
 
         if (out.errorCount() > errorsBefore) {
             return Optional.empty();
         }
         return Optional.of(new Article(path, section, name, kind, title.strip(), date, updated, tags, draft, summary, slug,
                 authors, type, contentNote, aliases, weight, fm.bodyLine(), fm.bodyOffset(), source.text().hashCode(),
-                MarkdownBody.countWords(md), true, details));
+                MarkdownBody.countWords(md), true, details, language));
     }
 
     private static ResourceType defaultType(String section, Article.Kind kind) {

@@ -190,7 +190,32 @@ public final class DetailsParser {
                         + raw + "\"");
             }
         }
+        if (start != null) {
+            for (LocalDate d : except) {
+                if (!meetsOn(start.toLocalDate(), freq, interval, until, count, d)) {
+                    r.diagnostics().error(r.valuePositionOf("except"), "'except' " + d + " is not a date this event meets on"
+                            + " (it starts " + start.toLocalDate() + ", " + freq.name().toLowerCase(Locale.ROOT)
+                            + (interval > 1 ? ", every " + interval : "") + "); a cancellation must name a meeting day");
+                }
+            }
+        }
         return new Event.Recurrence(freq, interval, until, count, except);
+    }
+
+    /** Whether the recurrence has an occurrence on {@code day} (before cancellations). */
+    static boolean meetsOn(LocalDate first, Event.Frequency freq, int interval, LocalDate until, int count, LocalDate day) {
+        if (day.isBefore(first) || (until != null && day.isAfter(until))) return false;
+        for (int i = 0; count == 0 || i < count; i++) {
+            long step = (long) i * interval;
+            LocalDate d = switch (freq) {
+                case DAILY -> first.plusDays(step);
+                case WEEKLY -> first.plusWeeks(step);
+                case MONTHLY -> first.plusMonths(step);
+            };
+            if (d.equals(day)) return true;
+            if (d.isAfter(day)) return false;
+        }
+        return false;
     }
 
     private static Citation citation(YamlMap c) {

@@ -65,8 +65,8 @@ public final class MarkdownRenderer {
         options.set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "footnote-back");
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
-        this.inlineRenderer = HtmlRenderer.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
+        this.inlineRenderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
     }
 
     /**

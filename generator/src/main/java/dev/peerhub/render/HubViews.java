@@ -26,9 +26,14 @@ public final class HubViews {
     private final Site site;
     private final ViewFactory views;
 
+    private final java.util.Set<String> circlesWithEvents;
+
     HubViews(Site site, ViewFactory views) {
         this.site = site;
         this.views = views;
+        this.circlesWithEvents = site.pages().stream()
+                .map(p -> p.article().details() instanceof Event e ? e.circle() : "")
+                .filter(c -> !c.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The calendar feed path of a circle, relative to the site root. */
@@ -38,13 +43,27 @@ public final class HubViews {
 
     public CircleView circle(Page p) {
         if (!(p.article().details() instanceof Circle c)) return null;
-        String cal = p.url() + "calendar.ics";
+        boolean hasEvents = circlesWithEvents.contains(p.article().name());
+        String cal = hasEvents ? p.url() + "calendar.ics" : "";
         return new CircleView(c.format().key(), c.format().label(), c.timezone().getId(), c.place(),
                 c.schedule().weekday().name().toLowerCase(Locale.ROOT),
                 c.schedule().weekday().getDisplayName(TextStyle.FULL, Locale.ENGLISH), TIME.format(c.schedule().time()),
                 c.schedule().durationMinutes(), c.schedule().frequency(), c.languages(), c.cost().key(), c.cost().label(),
                 c.costNote(), c.ledBy().key(), c.ledBy().label(), c.affinity(), c.accessibility(), c.contact(),
-                contactUrl(c.contact()), c.agreements(), cal, webcal(p.permalink() + "calendar.ics"));
+                contactUrl(c.contact()), c.agreements(), cal, hasEvents ? webcal(p.permalink() + "calendar.ics") : "",
+                hasEvents ? eventsOf(p) : List.of());
+    }
+
+    /** The events naming this circle: upcoming first (soonest next meeting), then past. */
+    private List<Views.EventEntry> eventsOf(Page circle) {
+        String name = circle.article().name();
+        return site.pages().stream()
+                .filter(e -> e.article().details() instanceof Event ev && ev.circle().equals(name))
+                .map(e -> new Views.EventEntry(views.card(e), event(e)))
+                .sorted(java.util.Comparator.comparing((Views.EventEntry x) -> !x.event().upcoming())
+                        .thenComparing(x -> x.event().upcoming() ? x.event().nextIso() : x.event().startIso())
+                        .thenComparing(x -> x.card().url()))
+                .toList();
     }
 
     public EventView event(Page p) {
@@ -65,13 +84,17 @@ public final class HubViews {
     public CitationView citation(Article a) {
         if (!(a.details() instanceof Citation c)) return null;
         StringBuilder text = new StringBuilder();
-        if (!c.authors().isEmpty()) text.append(String.join(", ", c.authors())).append(' ');
+        List<String> names = c.authors();
+        if (names.size() == 1) text.append(names.getFirst()).append(' ');
+        else if (names.size() > 1) text.append(String.join(", ", names.subList(0, names.size() - 1))).append(", & ")
+                .append(names.getLast()).append(' ');
         if (c.year() > 0) text.append('(').append(c.year()).append("). ");
         text.append(c.title());
         if (!c.title().endsWith(".")) text.append('.');
         if (!c.venue().isEmpty()) text.append(' ').append(c.venue()).append('.');
-        if (!c.doi().isEmpty()) text.append(" doi:").append(c.doi());
-        return new CitationView(c.authors(), c.year(), c.title(), c.venue(), c.doi(), c.link(), text.toString().strip());
+        String doiUrl = c.doi().isEmpty() ? "" : "https://doi.org/" + c.doi();
+        return new CitationView(c.authors(), c.year(), c.title(), c.venue(), c.doi(), c.link(), text.toString().strip(),
+                doiUrl);
     }
 
     static String contactUrl(String contact) {

@@ -87,8 +87,21 @@ public final class ViewFactory {
     public ArticleCard card(Page p) {
         Article a = p.article();
         return new ArticleCard(a.title(), p.url(), iso(a.date()), display(a.date()), a.summary(), tags(a.tags()),
-                a.readingMinutes(), a.contentNote(), a.type() == ResourceType.PAGE ? "" : a.type().key(),
-                a.type() == ResourceType.PAGE ? "" : a.type().label(), a.draft());
+                a.readingMinutes(), a.contentNote(), typeKey(a), typeLabel(a), a.draft(), a.language());
+    }
+
+    /** Circles, events and plain pages show no resource type. */
+    private static boolean untyped(Article a) {
+        return a.type() == ResourceType.PAGE || a.details() instanceof dev.peerhub.content.Circle
+                || a.details() instanceof dev.peerhub.content.Event;
+    }
+
+    private static String typeKey(Article a) {
+        return untyped(a) ? "" : a.type().key();
+    }
+
+    private static String typeLabel(Article a) {
+        return untyped(a) ? "" : a.type().label();
     }
 
     public ArticleView article(Page p, RenderedArticle r) {
@@ -96,9 +109,8 @@ public final class ViewFactory {
         Section section = a.section().isEmpty() ? null : site.section(a.section()).orElse(null);
         return new ArticleView(a.title(), p.url(), p.permalink(), iso(a.date()), display(a.date()), iso(a.updated()),
                 display(a.updated()), a.readingMinutes(), tags(a.tags()), a.summary(), a.contentNote(),
-                a.type() == ResourceType.PAGE ? "" : a.type().key(), a.type() == ResourceType.PAGE ? "" : a.type().label(),
-                a.authors(), a.draft(), section == null ? "" : section.title(), section == null ? "" : section.url(),
-                r.toc(), r.html(), details.circle(p), details.event(p), details.citation(a));
+                typeKey(a), typeLabel(a), a.authors(), a.draft(), section == null ? "" : section.title(), section == null ? "" : section.url(),
+                r.toc(), r.html(), details.circle(p), details.event(p), details.citation(a), a.language());
     }
 
     public PageMeta meta(String kind, String title, String description, String url, String ogType, String feedUrl,

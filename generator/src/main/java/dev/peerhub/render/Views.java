@@ -33,11 +33,12 @@ public final class Views {
                               String updated, int readingMinutes, List<TagLink> tags, String summary,
                               String contentNote, String type, String typeLabel, List<String> authors, boolean draft,
                               String sectionTitle, String sectionUrl, List<TocEntry> toc, String contentHtml,
-                              CircleView circle, EventView event, CitationView citation) {}
+                              CircleView circle, EventView event, CitationView citation, String language) {}
 
     /** An article in a list. */
     public record ArticleCard(String title, String url, String dateIso, String date, String summary, List<TagLink> tags,
-                              int readingMinutes, String contentNote, String type, String typeLabel, boolean draft) {}
+                              int readingMinutes, String contentNote, String type, String typeLabel, boolean draft,
+                              String language) {}
 
     /** A tag link; {@code count} is the number of pages with it. */
     public record TagLink(String name, String slug, String url, int count) {}
@@ -56,7 +57,8 @@ public final class Views {
                              String weekdayLabel, String time, int durationMinutes, String frequency,
                              List<String> languages, String cost, String costLabel, String costNote, String ledBy,
                              String ledByLabel, List<String> affinity, String accessibility, String contact,
-                             String contactUrl, List<String> agreements, String calendarUrl, String webcalUrl) {}
+                             String contactUrl, List<String> agreements, String calendarUrl, String webcalUrl,
+                             List<EventEntry> events) {}
 
     /** An event's facts. */
     public record EventView(String startIso, String endIso, String when, String timezone, String recurrence,
@@ -66,5 +68,23 @@ public final class Views {
 
     /** A research entry's citation. */
     public record CitationView(List<String> authors, int year, String title, String venue, String doi, String link,
-                               String text) {}
+                               String text, String doiUrl) {}
+
+    /** A choice of a directory filter: {@code value} goes in the item's data attribute, {@code count} items have it. */
+    public record FilterOption(String value, String label, int count) {}
+
+    /** A filter of a directory page: {@code key} names the data attribute ({@code data-KEY}) it matches. */
+    public record Filter(String key, String label, List<FilterOption> options) {}
+
+    /** A circle in the directory: its card and facts; {@code languageKeys} are lower-case, space-separated. */
+    public record CircleEntry(ArticleCard card, CircleView circle, String languageKeys) {}
+
+    /** Circles meeting on one weekday ({@code key} is {@code monday}...). */
+    public record CircleGroup(String key, String heading, List<CircleEntry> items) {}
+
+    /** An event in the events list. */
+    public record EventEntry(ArticleCard card, EventView event) {}
+
+    /** Library entries of one resource type ({@code key} is the type, e.g. {@code research}). */
+    public record LibraryGroup(String key, String heading, List<ArticleCard> items) {}
 }
