@@ -175,6 +175,11 @@ class BrowserTest {
     }
 
     @Test
+    void aReaderSearchesFromTheHeaderAndFindsGuidesEvenWithATypo() {
+        assertNone("search");
+    }
+
+    @Test
     void aReaderOpensAGuideBehindItsContentNote() {
         assertNone("contentNote");
     }

@@ -244,6 +244,29 @@ for (const scheme of ['light', 'dark']) {
   await context.close();
 }
 
+// 4d. Search: type into the header's search box, read the results; a typo still finds the guide;
+// a query with HTML shows as text.
+{
+  const context = await newContext();
+  const page = await context.newPage();
+  await page.goto(base + PAGES.home);
+  await page.locator('#header-q').fill('integration circle');
+  await Promise.all([page.waitForURL(/\/search\/\?q=/), page.locator('#header-q').press('Enter')]);
+  const results = page.locator('[data-search-results] li');
+  await results.first().waitFor({ timeout: 15000 });
+  const status = (await page.locator('[data-search-status]').textContent()).trim();
+  const titles = await page.locator('[data-search-results] li a').evaluateAll((as) => as.map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') })));
+  const marks = await page.locator('[data-search-results] mark').count();
+  await page.locator('#search-q').fill('suport groups');
+  await page.waitForFunction(() => /suport groups/.test(document.querySelector('[data-search-status]').textContent), null, { timeout: 15000 });
+  const typoTitles = await page.locator('[data-search-results] li a').allTextContents();
+  await page.locator('#search-q').fill('<img src=x id=injected>');
+  await page.waitForFunction(() => /img src=x/.test(document.querySelector('[data-search-status]').textContent), null, { timeout: 15000 });
+  const injected = await page.locator('#injected').count();
+  result.flows.search = { url: page.url(), status, titles: titles.slice(0, 5), marks, typoTitles: typoTitles.slice(0, 5).map((t) => t.trim()), injected };
+  await context.close();
+}
+
 // 5. Without JavaScript.
 {
   const context = await newContext({ javaScriptEnabled: false });
@@ -257,6 +280,8 @@ for (const scheme of ['light', 'dark']) {
   await page.goto(base + PAGES.contentNote);
   result.noJs.contentNoteFolded = !(await page.locator('details.content-note .prose p').first().isVisible());
   result.noJs.exitLink = await page.locator('.quick-exit-bar a.quick-exit').getAttribute('href');
+  await page.goto(base + '/search/');
+  result.noJs.searchSays = ((await page.locator('.search-noscript').textContent()) || '').replace(/\s+/g, ' ').trim();
   await context.close();
 }
 
@@ -313,7 +338,17 @@ const n = result.flows.contentNote;
 fail('INFO', `content note: ${JSON.stringify(n)}`);
 if (!/Content note/.test(n.noteText) || !n.foldedBefore || n.paragraphBefore || !n.visibleAfter) fail('contentNote', JSON.stringify(n));
 
+const sr = result.flows.search;
+fail('INFO', `search: ${JSON.stringify(sr)}`);
+if (!/results? for/.test(sr.status)) fail('search', `the result count is not announced: "${sr.status}"`);
+if (sr.titles.length < 3 || !sr.titles.some((t) => /circle/i.test(t.text))) fail('search', `results for "integration circle": ${JSON.stringify(sr.titles)}`);
+if (sr.titles.some((t) => !t.href.startsWith('/'))) fail('search', `result links leave the site: ${JSON.stringify(sr.titles)}`);
+if (sr.marks < 1) fail('search', 'no matched word is highlighted in the excerpts');
+if (!sr.typoTitles.some((t) => /What Is Peer Support/.test(t))) fail('search', `a one-letter typo lost the guide: ${JSON.stringify(sr.typoTitles)}`);
+if (sr.injected !== 0) fail('search', 'HTML typed into the search box became an element');
+
 const j = result.noJs;
+if (!/needs JavaScript/.test(j.searchSays || '')) fail('noJs', `the search page without JavaScript says "${j.searchSays}"`);
 fail('INFO', `without JavaScript: ${JSON.stringify(j)}`);
 if (j.circles.filtersShown) fail('noJs', 'filters shown without JavaScript, where they cannot work');
 if (j.circles.items !== 6 || j.circles.groups.length < 2) fail('noJs', `circles without JavaScript: ${JSON.stringify(j.circles)}`);
