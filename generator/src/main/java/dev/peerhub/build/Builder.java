@@ -67,15 +67,23 @@ public final class Builder {
     private final Function<Site, SearchIndexing> searchFactory;
     private final Consumer<String> progress;
     private final List<BuildResult.StageTime> times = new ArrayList<>();
+    private final BuildMemo memo;
 
     /**
      * @param searchFactory makes the search stage for an assembled site
      * @param progress      receives stage names as they start (for progress display)
      */
     public Builder(BuildOptions options, Function<Site, SearchIndexing> searchFactory, Consumer<String> progress) {
+        this(options, searchFactory, progress, new BuildMemo());
+    }
+
+    /** A builder that remembers parsed and rendered files in {@code memo} between builds (for {@code serve}). */
+    public Builder(BuildOptions options, Function<Site, SearchIndexing> searchFactory, Consumer<String> progress,
+                   BuildMemo memo) {
         this.options = options;
         this.searchFactory = searchFactory;
         this.progress = progress;
+        this.memo = memo;
     }
 
     /**
@@ -84,16 +92,26 @@ public final class Builder {
      * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
      */
     public BuildResult build(OutputSink sink) {
+        return build(sink, Scope.EVERYTHING);
+    }
+
+    /**
+     * Builds what {@code scope} asks for into {@code sink}; a partial scope writes only the files that
+     * changed since the previous build with the same memo (the caller keeps the others).
+     *
+     * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
+     */
+    public BuildResult build(OutputSink sink, Scope scope) {
         Diagnostics out = new Diagnostics();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            return run(sink, out, pool);
+            return run(sink, scope, out, pool);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private BuildResult run(OutputSink sink, Diagnostics out, ForkJoinPool pool) {
+    private BuildResult run(OutputSink sink, Scope requested, Diagnostics out, ForkJoinPool pool) {
         Path siteDir;
         try {
             siteDir = options.siteDir().toRealPath();
@@ -120,9 +138,13 @@ public final class Builder {
                     + " (copy the templates/ folder of the peerhub repository to start)");
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
-        List<Article> parsed = parallel(pool, markdown, p -> reader.read(p, out).flatMap(s -> ArticleParser.parse(s, out)));
+        Map<String, Article> before = new HashMap<>();
+        memo.parsed.forEach((k, v) -> { if (v.article() != null) before.put(k, v.article()); });
+        Set<String> changed = ConcurrentHashMap.newKeySet();
+        List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, out));
         if (out.hasErrors()) throw new BuildFailedException(out);
         List<Article> published = parsed.stream().filter(a -> options.drafts() || !a.draft()).toList();
+        Scope scope = requested.everything() || !sameShape(published, before, changed) ? Scope.EVERYTHING : requested;
         stop("content", t);
 
         // all articles -> Site
@@ -151,7 +173,7 @@ public final class Builder {
         stop("templates", t);
 
         t = start("pages");
-        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out);
+        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, scope, changed);
         try (SearchIndexing search = searchFactory.apply(site)) {
             parallel(pool, site.allPages(), p -> {
                 pages.render(p, search);
@@ -159,22 +181,81 @@ public final class Builder {
             });
             if (out.hasErrors()) throw new BuildFailedException(out);
             pages.writeLists(hasSearchPage);
-            HubPages.write(site, views, engine, sink, out);
+            if (scope.everything() || hubPagesAffected(scope, changed)) HubPages.write(site, views, engine, sink, out);
             pages.writeFeedsAndSitemap();
-            copyStaticFiles(site, siteDir, sink, out);
+            if (scope.everything()) copyStaticFiles(site, siteDir, sink, out);
             stop("pages", t);
 
             t = start("search");
-            for (OutputFile f : search.finish()) sink.write(f);
+            // a partial rebuild keeps the previous search index (it is remade by the next full build)
+            if (scope.everything()) for (OutputFile f : search.finish()) sink.write(f);
             stop("search", t);
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
+        memo.previousSources = Set.copyOf(published.stream().map(Article::sourcePath).toList());
 
         t = start("links");
         int broken = pages.checkLinks(options.isCheck());
         stop("links", t);
         if (out.hasErrors()) throw new BuildFailedException(out);
         return new BuildResult(out, pages.pagesWritten(), pages.filesWritten(), times, broken);
+    }
+
+    /** Reads and parses one file, or takes it from the memo when its time stamp and size are unchanged. */
+    private Optional<Article> parseRemembered(Path p, ContentReader reader, Set<String> changed, Diagnostics out) {
+        String rel = reader.relative(p);
+        long modified = -1;
+        long size = -1;
+        try {
+            if (!Files.isSymbolicLink(p)) {
+                modified = Files.getLastModifiedTime(p).toMillis();
+                size = Files.size(p);
+            }
+        } catch (IOException e) {
+            // read() below reports it
+        }
+        BuildMemo.Parsed known = memo.parsed.get(rel);
+        if (known != null && modified >= 0 && known.modified() == modified && known.size() == size) {
+            out.addAll(known.problems());
+            return Optional.ofNullable(known.article());
+        }
+        Diagnostics own = new Diagnostics();
+        Optional<Article> article = reader.read(p, own).flatMap(s -> ArticleParser.parse(s, own));
+        out.addAll(own.sorted());
+        if (modified >= 0) memo.parsed.put(rel, new BuildMemo.Parsed(modified, size, article.orElse(null), own.sorted()));
+        changed.add(rel);
+        return article;
+    }
+
+    /**
+     * True when the changed articles keep the site's shape: the same files as before, and each changed
+     * article with the same URL, section, tags, date, weight and draft flag (so only its own page and the
+     * cards showing it need re-rendering).
+     */
+    private boolean sameShape(List<Article> published, Map<String, Article> before, Set<String> changed) {
+        if (memo.previousSources.isEmpty() || published.size() != memo.previousSources.size()) return false;
+        for (Article a : published) {
+            if (!memo.previousSources.contains(a.sourcePath())) return false;
+            if (!changed.contains(a.sourcePath())) continue;
+            Article old = before.get(a.sourcePath());
+            if (old == null || !old.slug().equals(a.slug()) || !old.section().equals(a.section())
+                    || !old.tags().equals(a.tags()) || !java.util.Objects.equals(old.date(), a.date())
+                    || old.weight() != a.weight() || old.draft() != a.draft() || !old.aliases().equals(a.aliases())
+                    || old.kind() != a.kind() || !old.type().equals(a.type()) || !old.details().equals(a.details())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hubPagesAffected(Scope scope, Set<String> changed) {
+        for (String tpl : scope.templates()) if (!REQUIRED_TEMPLATES.contains(tpl) && !tpl.equals("search.ftlh")) return true;
+        for (String src : changed) {
+            if (src.startsWith("content/circles/") || src.startsWith("content/events/") || src.startsWith("content/library/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long start(String stage) {
@@ -325,9 +406,14 @@ public final class Builder {
         private final AtomicInteger filesWritten = new AtomicInteger();
         private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
         private final Related relatedPages;
+        private final Scope scope;
+        private final Set<String> changed;
+        private final Set<Page> neighboursOfChanged = new java.util.HashSet<>();
 
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
-                  OutputSink sink, Diagnostics out) {
+                  OutputSink sink, Diagnostics out, Scope scope, Set<String> changed) {
+            this.scope = scope;
+            this.changed = changed;
             this.site = site;
             this.reader = reader;
             this.markdown = markdown;
@@ -344,6 +430,10 @@ public final class Builder {
                 for (int i = 0; i < list.size(); i++) {
                     neighbours.put(list.get(i), new Neighbours(i > 0 ? list.get(i - 1) : null,
                             i + 1 < list.size() ? list.get(i + 1) : null));
+                    if (changed.contains(list.get(i).article().sourcePath())) {
+                        if (i > 0) neighboursOfChanged.add(list.get(i - 1));
+                        if (i + 1 < list.size()) neighboursOfChanged.add(list.get(i + 1));
+                    }
                 }
             }
         }
@@ -364,16 +454,35 @@ public final class Builder {
             if (path.endsWith(".html")) pagesWritten.incrementAndGet();
         }
 
+        /** True when the page of {@code p} is re-rendered in this build. */
+        private boolean inScope(Page p) {
+            return scope.renders("article.ftlh") || changed.contains(p.article().sourcePath()) || neighboursOfChanged.contains(p);
+        }
+
+        /** True when a list of {@code items} is re-rendered in this build. */
+        private boolean listInScope(String template, List<Page> items) {
+            if (scope.renders(template)) return true;
+            for (Page p : items) if (changed.contains(p.article().sourcePath())) return true;
+            return false;
+        }
+
         void render(Page page, SearchIndexing search) {
             Article a = page.article();
-            Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
-            if (text.isEmpty()) return;
-            if (text.get().text().hashCode() != a.textHash()) {
-                out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
-                return;
+            BuildMemo.Rendered known = memo.rendered.get(a.sourcePath());
+            RenderedArticle r;
+            if (known != null && known.textHash() == a.textHash() && !scope.everything()) {
+                r = known.rendered();
+            } else {
+                Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
+                if (text.isEmpty()) return;
+                if (text.get().text().hashCode() != a.textHash()) {
+                    out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
+                    return;
+                }
+                String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
+                r = markdown.render(a, body, site);
+                memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
             }
-            String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
-            RenderedArticle r = markdown.render(a, body, site);
             anchorsByUrl.put(page.url(), r.anchors());
             linksBySource.put(a.sourcePath(), r.links());
             if (a.kind() != Article.Kind.ARTICLE) {
@@ -381,14 +490,15 @@ public final class Builder {
                 return;
             }
             if (feedUrls.contains(page.url())) feedBodies.put(page.url(), r.html());
+            knownUrls.add(page.url());
+            sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
+            if (!inScope(page)) return;
             Neighbours n = neighbours.getOrDefault(page, new Neighbours(null, null));
             Models.ArticleModel model = new Models.ArticleModel(views.site(),
                     views.meta("article", a.title(), a.summary(), page.url(), "article", null, a.draft()),
                     views.article(page, r), n.previous() == null ? null : views.card(n.previous()),
                     n.next() == null ? null : views.card(n.next()), related(page));
             engine.render("article.ftlh", model, out).ifPresent(bytes -> write(page.path() + "index.html", bytes));
-            knownUrls.add(page.url());
-            sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
             for (String alias : a.aliases()) {
                 String target = alias.substring(1);
                 write(target.endsWith(".html") ? target : target + "index.html", redirect(page));
@@ -429,7 +539,9 @@ public final class Builder {
             Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
                     home == null ? "" : home.article().summary(), site.config().basePath(), "website",
                     site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks, List.of());
-            engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
+            if (scope.renders("home.ftlh") || !changed.isEmpty()) {
+                engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
+            }
             knownUrls.add(site.config().basePath());
             sitemap.add(site.config().baseUrl(), "");
 
@@ -438,31 +550,33 @@ public final class Builder {
                 List<Views.SectionCard> subs = site.sections().stream()
                         .filter(c -> c.key().startsWith(s.key() + "/") && !c.key().substring(s.key().length() + 1).contains("/"))
                         .map(this::sectionCard).toList();
-                paginate("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs, per);
+                boolean render = scope.renders("section.ftlh")
+                        || (s.index() != null && changed.contains(s.index().article().sourcePath()));
+                paginate("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs, per, render);
             }
             for (TagGroup g : site.tags()) {
                 paginate("tag", g.tag().name(), "Pages tagged \u201c" + g.tag().name() + "\u201d", "", g.pages(), g.path(),
-                        List.of(), per);
+                        List.of(), per, scope.renders("tag.ftlh"));
             }
             Models.TagIndexModel tagIndex = new Models.TagIndexModel(views.site(), views.meta("tags", "Tags",
                     "Every topic on " + site.config().title(), site.config().basePath() + "tags/", "website", null, false),
                     tagLinks);
-            engine.render("tags.ftlh", tagIndex, out).ifPresent(b -> write("tags/index.html", b));
+            if (scope.renders("tags.ftlh")) engine.render("tags.ftlh", tagIndex, out).ifPresent(b -> write("tags/index.html", b));
             knownUrls.add(site.config().basePath() + "tags/");
             sitemap.add(site.config().baseUrl() + "tags/", "");
 
             Models.BasicModel notFound = new Models.BasicModel(views.site(), new Views.PageMeta("404", "Page not found",
                     site.config().description(), site.config().basePath() + "404.html", site.config().baseUrl() + "404.html",
                     "website", null, true, false));
-            engine.render("404.ftlh", notFound, out).ifPresent(b -> write("404.html", b));
-            if (hasSearchPage) {
+            if (scope.renders("404.ftlh")) engine.render("404.ftlh", notFound, out).ifPresent(b -> write("404.html", b));
+            if (hasSearchPage && scope.renders("search.ftlh")) {
                 Models.BasicModel search = new Models.BasicModel(views.site(), views.meta("search", "Search",
                         "Search " + site.config().title(), site.config().basePath() + "search/", "website", null, false));
                 engine.render("search.ftlh", search, out).ifPresent(b -> write("search/index.html", b));
-                knownUrls.add(site.config().basePath() + "search/");
             }
+            if (hasSearchPage) knownUrls.add(site.config().basePath() + "search/");
             String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.config().baseUrl() + "sitemap.xml\n";
-            write("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
+            if (scope.everything()) write("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
             site.files().forEach(f -> knownUrls.add(site.config().basePath() + f.outputPath()));
         }
 
@@ -476,10 +590,15 @@ public final class Builder {
         }
 
         private void paginate(String kind, String title, String description, String intro, List<Page> items, String path,
-                              List<Views.SectionCard> subs, int per) {
+                              List<Views.SectionCard> subs, int per, boolean render) {
             int total = Math.max(1, (items.size() + per - 1) / per);
             String base = site.config().basePath() + path;
             for (int n = 1; n <= total; n++) {
+                if (!render && !listInScope("", items.subList((n - 1) * per, Math.min(items.size(), n * per)))) {
+                    String url = pageUrl(base, n);
+                    knownUrls.add(url);
+                    continue;
+                }
                 List<Views.ArticleCard> cards = items.subList((n - 1) * per, Math.min(items.size(), n * per)).stream()
                         .map(views::card).toList();
                 List<Views.PagerLink> links = new ArrayList<>();
@@ -513,7 +632,7 @@ public final class Builder {
                 write(g.path() + "feed.xml", FeedWriter.atom(cfg, cfg.title() + ": " + g.tag().name(), abs + "feed.xml", abs,
                         tagged, feedBodies));
             }
-            write("sitemap.xml", sitemap.toBytes());
+            if (scope.everything()) write("sitemap.xml", sitemap.toBytes());
         }
 
         /** Checks internal links and anchors; returns how many are broken. */

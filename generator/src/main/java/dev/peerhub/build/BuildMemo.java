@@ -1,0 +1,36 @@
+package dev.peerhub.build;
+
+import dev.peerhub.content.Article;
+import dev.peerhub.diagnostic.Diagnostic;
+import dev.peerhub.markdown.RenderedArticle;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What one {@code serve} session remembers between builds so a rebuild reads, parses and renders only
+ * the content files that changed: each file's parsed article (with the problems it had), keyed by its
+ * modification time and size, and each article's rendered Markdown, keyed by its text hash. A plain
+ * build uses a fresh memo, so it remembers nothing.
+ */
+public final class BuildMemo {
+
+    /** One parsed file: its stamp, the article (null when it had errors or nothing to publish) and its problems. */
+    record Parsed(long modified, long size, Article article, List<Diagnostic> problems) {}
+
+    /** One rendered article and the hash of the text it was rendered from. */
+    record Rendered(int textHash, RenderedArticle rendered) {}
+
+    final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+    final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    /** Source paths of the articles of the previous successful build. */
+    volatile Set<String> previousSources = Set.of();
+
+    /** Forgets everything (after site.yml changed, say). */
+    public void clear() {
+        parsed.clear();
+        rendered.clear();
+        previousSources = Set.of();
+    }
+}
