@@ -70,14 +70,16 @@ public final class ArticleParser {
         known.addAll(DetailsParser.keysOf(schema));
         y.warnUnknownKeys(known, "");
 
+        int beforeTitle = out.errorCount();
         String title = y.string("title").orElse("");
+        boolean titleTyped = out.errorCount() == beforeTitle;
         if (title.isBlank() && !y.has("title")) {
             title = MarkdownBody.firstLineTitle(body);
             if (kind == Article.Kind.ARTICLE) {
                 out.warning(y.position(), "no 'title': using \"" + shorten(title) + "\" from the text");
             }
-        } else if (title.isBlank()) {
-            out.error(y.valuePositionOf("title"), "'title' is empty");
+        } else if (title.isBlank() && titleTyped) {
+            out.error(y.valuePositionOf("title"), "'title' is empty: write the page's title, like title: \"Finding a circle\"");
         }
         LocalDate date = y.date("date").orElse(null);
         LocalDate updated = y.date("updated").orElse(null);
@@ -116,6 +118,10 @@ public final class ArticleParser {
             }
             return rt;
         }).orElse(defaultType(section, kind));
+        if (type == ResourceType.GUIDE && kind == Article.Kind.ARTICLE && givenSummary.filter(s -> !s.isEmpty()).isEmpty()) {
+            out.warning(y.has("summary") ? y.valuePositionOf("summary") : y.position(), "guide without a 'summary': lists"
+                    + " and search show its first paragraph instead; add summary: \"one sentence on what the guide helps with\"");
+        }
         String contentNote = y.string("content_note").map(String::strip).orElse("");
         List<String> aliases = aliases(y, out);
         int weight = y.integer("weight", -100_000, 100_000).orElse(0);
