@@ -129,7 +129,9 @@ public final class NewCommand implements Callable<Integer> {
     /** Substitutes {{title}}, {{date}}, {{slug}} and {{section}}; the title is escaped for a YAML double-quoted string. */
     static String fill(String archetype, String title, String date, String slug, String section) {
         String yamlTitle = title.replace("\\", "\\\\").replace("\"", "\\\"");
-        return archetype.replace("{{title}}", yamlTitle).replace("{{date}}", date).replace("{{slug}}", slug)
-                .replace("{{section}}", section);
+        java.util.Map<String, String> values = java.util.Map.of("title", yamlTitle, "date", date, "slug", slug, "section", section);
+        // one pass, so a title containing "{{date}}" stays as written
+        return java.util.regex.Pattern.compile("\\{\\{(title|date|slug|section)}}").matcher(archetype)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(values.get(m.group(1))));
     }
 }
