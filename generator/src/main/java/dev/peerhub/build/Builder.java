@@ -348,6 +348,11 @@ public final class Builder {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (ContentReader.isIgnored(p)) continue;
+                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(templatesDir.toRealPath().getParent())) {
+                    out.error(SourcePosition.of("templates/assets/" + dir.relativize(p).toString().replace('\\', '/')),
+                            "symbolic link leads outside the site folder; it is not published: copy the file into the site instead");
+                    continue;
+                }
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 byte[] bytes = Files.readAllBytes(p);
                 String published;

@@ -119,7 +119,7 @@ public final class PreviewServer implements AutoCloseable {
                 return;
             }
             Map<String, byte[]> site = files.get();
-            if (site.isEmpty() && !problems.get().isEmpty()) {
+            if (site.isEmpty() && !problems.get().isEmpty() && isPage(p)) {
                 send(ex, 500, "text/html; charset=utf-8", LiveReload.errorPage(problems.get()), head);
                 return;
             }
@@ -138,6 +138,10 @@ public final class PreviewServer implements AutoCloseable {
             }
             serveFile(ex, key, body, head);
         }
+    }
+
+    private static boolean isPage(String path) {
+        return path.endsWith("/") || path.endsWith(".html") || !path.substring(path.lastIndexOf('/') + 1).contains(".");
     }
 
     /** Decodes a raw request path; empty when it is unsafe or malformed. */
