@@ -51,7 +51,7 @@ public final class CheckCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(siteDir, null, drafts, null, today == null ? Today.utc() : today,
                 false, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
-        Progress progress = new Progress(err, !quiet && Reporter.terminal());
+        Progress progress = new Progress(err, !quiet && Progress.terminal());
         Builder builder = new Builder(options, SearchStage.factory(siteDir), progress::stage);
         OutputSink.CountingSink sink = OutputSink.discard();
         Diagnostics found;
