@@ -123,6 +123,11 @@ public final class Builder {
         // site.yml -> SiteConfig
         long t = start("config");
         SiteConfig config = loadConfig(siteDir, out);
+        if (options.baseUrl() != null) {
+            String[] base = SiteConfigLoader.normaliseBaseUrl(options.baseUrl(), SourcePosition.of("--base-url"), out);
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            config = config.withBaseUrl(base[0], base[1]);
+        }
         stop("config", t);
 
         // content/**.md -> Article
@@ -169,7 +174,7 @@ public final class Builder {
         Assets assets = copyAssets(templatesDir, config.basePath(), sink, out);
         MarkdownRenderer markdownRenderer = new MarkdownRenderer();
         ViewFactory views = new ViewFactory(site, assets, markdownRenderer.renderInline(config.footer()),
-                options.serveMode());
+                options.serveMode(), hasSearchPage);
         stop("templates", t);
 
         t = start("pages");
@@ -220,7 +225,7 @@ public final class Builder {
             return Optional.ofNullable(known.article());
         }
         Diagnostics own = new Diagnostics();
-        Optional<Article> article = reader.read(p, own).flatMap(s -> ArticleParser.parse(s, own));
+        Optional<Article> article = reader.read(p, own).flatMap(s -> ArticleParser.parse(s, own, options.isCheck()));
         out.addAll(own.sorted());
         if (modified >= 0) memo.parsed.put(rel, new BuildMemo.Parsed(modified, size, article.orElse(null), own.sorted()));
         changed.add(rel);
@@ -405,7 +410,7 @@ public final class Builder {
         private final Map<String, String> introHtml = new ConcurrentHashMap<>();
         private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
         private final Set<String> feedUrls;
-        private final Map<Page, Neighbours> neighbours = new HashMap<>();
+        private final Map<Page, Neighbours> neighbours = new java.util.IdentityHashMap<>();
         private final SitemapWriter sitemap = new SitemapWriter();
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();

@@ -47,6 +47,11 @@ public final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Reporter reporter = new Reporter(spec.commandLine().getErr(), Reporter.terminal());
         Path siteDir = site.toAbsolutePath().normalize();
+        if (!java.nio.file.Files.isDirectory(siteDir)) {
+            spec.commandLine().getErr().println("peerhub build: the site folder " + siteDir + " does not exist"
+                    + " (-s names the folder that holds site.yml, content/ and templates/)");
+            return 2;
+        }
         Path outDir = (out == null ? siteDir.resolve("public") : out).toAbsolutePath().normalize();
         BuildOptions options = new BuildOptions(siteDir, outDir, drafts, baseUrl, today == null ? Today.utc() : today,
                 false, Runtime.getRuntime().availableProcessors());

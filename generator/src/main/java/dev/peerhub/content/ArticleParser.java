@@ -27,6 +27,14 @@ public final class ArticleParser {
 
     /** Parses one file; empty when it has errors or nothing to publish (diagnostics say why). */
     public static Optional<Article> parse(SourceText source, Diagnostics out) {
+        return parse(source, out, false);
+    }
+
+    /**
+     * Parses one file; with {@code editorial} (as {@code peerhub check} runs it) also warns about what a
+     * reader would miss though the page builds, such as a guide without a summary.
+     */
+    public static Optional<Article> parse(SourceText source, Diagnostics out, boolean editorial) {
         String path = source.path();
         if (source.text().isBlank()) {
             out.warning(SourcePosition.of(path), "empty file: nothing to publish, so it is left out");
@@ -70,15 +78,13 @@ public final class ArticleParser {
         known.addAll(DetailsParser.keysOf(schema));
         y.warnUnknownKeys(known, "");
 
-        int beforeTitle = out.errorCount();
         String title = y.string("title").orElse("");
-        boolean titleTyped = out.errorCount() == beforeTitle;
         if (title.isBlank() && !y.has("title")) {
             title = MarkdownBody.firstLineTitle(body);
             if (kind == Article.Kind.ARTICLE) {
                 out.warning(y.position(), "no 'title': using \"" + shorten(title) + "\" from the text");
             }
-        } else if (title.isBlank() && titleTyped) {
+        } else if (title.isBlank() && y.isText("title")) {
             out.error(y.valuePositionOf("title"), "'title' is empty: write the page's title, like title: \"Finding a circle\"");
         }
         LocalDate date = y.date("date").orElse(null);
@@ -118,7 +124,7 @@ public final class ArticleParser {
             }
             return rt;
         }).orElse(defaultType(section, kind));
-        if (type == ResourceType.GUIDE && kind == Article.Kind.ARTICLE && givenSummary.filter(s -> !s.isEmpty()).isEmpty()) {
+        if (editorial && type == ResourceType.GUIDE && kind == Article.Kind.ARTICLE && givenSummary.filter(s -> !s.isEmpty()).isEmpty()) {
             out.warning(y.has("summary") ? y.valuePositionOf("summary") : y.position(), "guide without a 'summary': lists"
                     + " and search show its first paragraph instead; add summary: \"one sentence on what the guide helps with\"");
         }

@@ -26,12 +26,17 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
 
     private final Path target;
     private final Path staging;
+    private final java.nio.channels.FileChannel lockChannel;
+    private final java.nio.channels.FileLock lock;
     private final AtomicInteger files = new AtomicInteger();
     private boolean committed;
 
-    private StagedOutput(Path target, Path staging) {
+    private StagedOutput(Path target, Path staging, java.nio.channels.FileChannel lockChannel,
+                         java.nio.channels.FileLock lock) {
         this.target = target;
         this.staging = staging;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
     }
 
     /**
@@ -56,11 +61,24 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
                 }
             }
             Files.createDirectories(parent);
+            Path lockFile = parent.resolve("." + abs.getFileName() + ".peerhub-lock");
+            java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+            java.nio.channels.FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new OutputException("another peerhub build is writing to " + abs + "; wait for it to finish");
+            }
             Path staging = parent.resolve("." + abs.getFileName() + ".peerhub-staging");
             deleteTree(staging);
             Files.createDirectory(staging);
             Files.writeString(staging.resolve(MARKER), "Written by peerhub. This folder is replaced whole by each build.\n");
-            return new StagedOutput(abs, staging);
+            return new StagedOutput(abs, staging, channel, lock);
         } catch (IOException e) {
             throw new OutputException("cannot prepare the output folder " + abs + ": " + e.getMessage());
         }
@@ -106,11 +124,19 @@ public final class StagedOutput implements OutputSink, AutoCloseable {
 
     @Override
     public void close() {
-        if (!committed) {
-            try {
+        try {
+            if (!committed) {
                 deleteTree(staging);
+            }
+        } catch (IOException e) {
+            // best effort: the next build removes a stale staging folder
+        } finally {
+            try {
+                lock.release();
+                lockChannel.close();
+                Files.deleteIfExists(target.resolveSibling("." + target.getFileName() + ".peerhub-lock"));
             } catch (IOException e) {
-                // best effort: the next build removes a stale staging folder
+                // the lock goes with the process anyway
             }
         }
     }

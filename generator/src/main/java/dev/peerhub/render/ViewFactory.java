@@ -32,7 +32,7 @@ public final class ViewFactory {
     private final Map<String, String> tagUrls = new HashMap<>();
     private final HubViews details;
 
-    public ViewFactory(Site site, Assets assets, String footerHtml, boolean serveMode) {
+    public ViewFactory(Site site, Assets assets, String footerHtml, boolean serveMode, boolean hasSearchPage) {
         this.site = site;
         for (TagGroup g : site.tags()) {
             tagCounts.put(g.tag().slug(), g.pages().size());
@@ -44,14 +44,15 @@ public final class ViewFactory {
                 .toList();
         this.siteView = new SiteView(site.config().title(), site.config().description(), site.config().baseUrl(), base,
                 site.config().language(), site.config().organisation(), menu, footerHtml, site.config().crisis(),
-                link(site.config().crisis().page()), site.config().quickExit(), assets, base + "search/", base + "tags/",
-                base + "feed.xml", pageLink("content/safety.md", base + "safety/"),
-                pageLink("content/privacy.md", base + "privacy/"), site.buildDate().getYear(), serveMode);
+                existing(link(site.config().crisis().page())), site.config().quickExit(), assets,
+                hasSearchPage ? base + "search/" : "", base + "tags/", base + "feed.xml", existing(base + "safety/"),
+                existing(base + "privacy/"), site.buildDate().getYear(), serveMode);
         this.details = new HubViews(site, this);
     }
 
-    private String pageLink(String source, String fallback) {
-        return site.page(source).map(Page::url).orElse(fallback);
+    /** The URL when a page of the site has it, else the empty string (templates then leave the link out). */
+    private String existing(String url) {
+        return site.allPages().stream().anyMatch(p -> p.url().equals(url)) ? url : "";
     }
 
     /** A menu or config URL: site paths get the base path, absolute URLs stay. */

@@ -71,6 +71,12 @@ public final class YamlMap {
         return t != null && !isNull(t.getValueNode());
     }
 
+    /** Whether the key's value is a text scalar (possibly empty). */
+    public boolean isText(String key) {
+        NodeTuple t = entries.get(key);
+        return t != null && t.getValueNode() instanceof ScalarNode s && Tag.STR.equals(s.getTag());
+    }
+
     public Collection<String> keys() {
         return List.copyOf(entries.keySet());
     }

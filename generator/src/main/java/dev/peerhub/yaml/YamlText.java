@@ -40,7 +40,8 @@ public final class YamlText {
      * @return the mapping, or empty when the text is not a valid mapping (problems are in {@code out});
      *     an empty text gives an empty mapping
      */
-    public static Optional<YamlMap> parseMapping(String text, String file, int lineOffset, Diagnostics out) {
+    /** SnakeYAML's Yaml is not thread-safe but costly to set up: one per thread. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES);
@@ -48,9 +49,13 @@ public final class YamlText {
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
+        return new Yaml(options);
+    });
+
+    public static Optional<YamlMap> parseMapping(String text, String file, int lineOffset, Diagnostics out) {
         Node root;
         try {
-            root = new Yaml(options).compose(new StringReader(text));
+            root = YAML.get().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark at = unclosedQuote(e) && e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
             out.error(position(file, lineOffset, at), describe(e));
@@ -94,8 +99,7 @@ public final class YamlText {
             return false;
         }
         if (node.getTag() != null && !PLAIN_TAGS.contains(node.getTag())) {
-            out.error(position(file, lineOffset, node.getStartMark()), "YAML tag '" + node.getTag().getValue()
-                    + "' is not allowed: write plain values (text, numbers, dates, lists, key: value)");
+            out.error(position(file, lineOffset, node.getStartMark()), tagMessage(node.getTag().getValue()));
             return false;
         }
         boolean ok = true;
@@ -123,6 +127,11 @@ public final class YamlText {
             }
         }
         return ok;
+    }
+
+    private static String tagMessage(String tag) {
+        String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
+        return "YAML tag '" + shown + "' is not allowed: write plain values (text, numbers, dates, lists, key: value)";
     }
 
     static SourcePosition position(String file, int lineOffset, Mark mark) {
@@ -155,6 +164,9 @@ public final class YamlText {
         }
         if (problem.contains("found duplicate key")) {
             return "duplicate key" + problem.substring(problem.indexOf("found duplicate key") + "found duplicate key".length());
+        }
+        if (problem.startsWith("Global tag is not allowed: ")) {
+            return tagMessage(problem.substring("Global tag is not allowed: ".length()).strip());
         }
         if (problem.contains("Number of aliases")) {
             return "too many YAML aliases (more than " + MAX_ALIASES + "): aliases are limited to keep builds safe";
