@@ -26,11 +26,27 @@ public final class BuildMemo {
     final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     /** Source paths of the articles of the previous successful build. */
     volatile Set<String> previousSources = Set.of();
+    /** The files of content/ found by the previous scan (Markdown files, other files), or null. */
+    volatile List<java.nio.file.Path> markdown;
+    volatile List<String> staticFiles;
+    /** When not null: the only files that changed since the previous build, as told by a file watcher. */
+    volatile Set<String> onlyChanged;
+
+    /**
+     * Tells the next build that only these files (paths relative to the site) changed, so it neither lists
+     * content/ again nor checks the time stamps of the other files. The hint is used once.
+     */
+    public void expectOnly(Set<String> changedPaths) {
+        onlyChanged = Set.copyOf(changedPaths);
+    }
 
     /** Forgets everything (after site.yml changed, say). */
     public void clear() {
         parsed.clear();
         rendered.clear();
         previousSources = Set.of();
+        markdown = null;
+        staticFiles = null;
+        onlyChanged = null;
     }
 }

@@ -136,7 +136,18 @@ public final class Builder {
         Path contentDir = siteDir.resolve("content");
         List<Path> markdown = new ArrayList<>();
         List<String> staticFiles = new ArrayList<>();
-        scan(contentDir, reader, markdown, staticFiles, out);
+        Set<String> onlyChanged = memo.onlyChanged;
+        memo.onlyChanged = null;
+        if (onlyChanged != null && memo.markdown != null && onlyModifiedKnownFiles(onlyChanged, siteDir)) {
+            markdown.addAll(memo.markdown); // serve: a watcher saw only edits of known files, so the list is the same
+            staticFiles.addAll(memo.staticFiles);
+        } else {
+            onlyChanged = null;
+            scan(contentDir, reader, markdown, staticFiles, out);
+            memo.markdown = List.copyOf(markdown);
+            memo.staticFiles = List.copyOf(staticFiles);
+        }
+        Set<String> trusted = onlyChanged;
         Path templatesDir = siteDir.resolve("templates");
         if (!Files.isDirectory(templatesDir)) {
             out.error(SourcePosition.of("templates"), "no templates/ folder in the site: it holds the theme"
@@ -146,7 +157,7 @@ public final class Builder {
         Map<String, Article> before = new HashMap<>();
         memo.parsed.forEach((k, v) -> { if (v.article() != null) before.put(k, v.article()); });
         Set<String> changed = ConcurrentHashMap.newKeySet();
-        List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, out));
+        List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, trusted, out));
         if (out.hasErrors()) throw new BuildFailedException(out);
         List<Article> published = parsed.stream().filter(a -> options.drafts() || !a.draft()).toList();
         Scope scope = requested.everything() || !sameShape(published, before, changed) ? Scope.EVERYTHING : requested;
@@ -207,8 +218,14 @@ public final class Builder {
     }
 
     /** Reads and parses one file, or takes it from the memo when its time stamp and size are unchanged. */
-    private Optional<Article> parseRemembered(Path p, ContentReader reader, Set<String> changed, Diagnostics out) {
+    private Optional<Article> parseRemembered(Path p, ContentReader reader, Set<String> changed, Set<String> trusted,
+                                              Diagnostics out) {
         String rel = reader.relative(p);
+        BuildMemo.Parsed remembered = memo.parsed.get(rel);
+        if (trusted != null && remembered != null && !trusted.contains(rel)) {
+            out.addAll(remembered.problems());
+            return Optional.ofNullable(remembered.article());
+        }
         long modified = -1;
         long size = -1;
         try {
@@ -247,6 +264,17 @@ public final class Builder {
                     || !old.tags().equals(a.tags()) || !java.util.Objects.equals(old.date(), a.date())
                     || old.weight() != a.weight() || old.draft() != a.draft() || !old.aliases().equals(a.aliases())
                     || old.kind() != a.kind() || !old.type().equals(a.type()) || !old.details().equals(a.details())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every changed path is a content file that exists and was known to the previous build. */
+    private boolean onlyModifiedKnownFiles(Set<String> paths, Path siteDir) {
+        for (String p : paths) {
+            if (!p.startsWith("content/") || !p.endsWith(".md") || !memo.parsed.containsKey(p)
+                    || !Files.isRegularFile(siteDir.resolve(p))) {
                 return false;
             }
         }
@@ -464,6 +492,17 @@ public final class Builder {
             if (path.endsWith(".html")) pagesWritten.incrementAndGet();
         }
 
+        private final Set<String> shapes = ConcurrentHashMap.newKeySet();
+
+        /**
+         * True when a page with this model shape must be rendered. {@code check} renders one page of each
+         * shape (what is null or empty in its model): a template fails on the shape of its model, not on
+         * the words in it, so the other pages of that shape would report nothing new. A build renders all.
+         */
+        private boolean sampled(String shape) {
+            return !options.isCheck() || shapes.add(shape);
+        }
+
         /** True when the page of {@code p} is re-rendered in this build. */
         private boolean inScope(Page p) {
             return scope.renders("article.ftlh") || changed.contains(p.article().sourcePath()) || neighboursOfChanged.contains(p);
@@ -504,10 +543,18 @@ public final class Builder {
             sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
             if (!inScope(page)) return;
             Neighbours n = neighbours.getOrDefault(page, new Neighbours(null, null));
+            List<Views.ArticleCard> related = related(page);
+            if (!sampled("article|" + a.section() + "|" + a.type() + "|" + (n.previous() == null) + (n.next() == null)
+                    + related.isEmpty() + a.draft() + (a.date() == null) + (a.updated() == null) + a.authors().isEmpty()
+                    + a.contentNote().isEmpty() + a.tags().isEmpty() + r.toc().isEmpty() + a.aliases().isEmpty()
+                    + "|" + a.details())) {
+                pagesWritten.incrementAndGet(); // checked like its twins; rendering it again would find nothing new
+                return;
+            }
             Models.ArticleModel model = new Models.ArticleModel(views.site(),
                     views.meta("article", a.title(), a.summary(), page.url(), "article", null, a.draft()),
                     views.article(page, r), n.previous() == null ? null : views.card(n.previous()),
-                    n.next() == null ? null : views.card(n.next()), related(page));
+                    n.next() == null ? null : views.card(n.next()), related);
             engine.render("article.ftlh", model, out).ifPresent(bytes -> write(page.path() + "index.html", bytes));
             for (String alias : a.aliases()) {
                 String target = alias.substring(1);
@@ -604,7 +651,9 @@ public final class Builder {
             int total = Math.max(1, (items.size() + per - 1) / per);
             String base = site.config().basePath() + path;
             for (int n = 1; n <= total; n++) {
-                if (!render && !listInScope("", items.subList((n - 1) * per, Math.min(items.size(), n * per)))) {
+                boolean sample = sampled(kind + "|" + (n == 1) + (n == total) + (n == 1 && !intro.isEmpty()) + (subs.isEmpty()));
+                if ((!render && !listInScope("", items.subList((n - 1) * per, Math.min(items.size(), n * per)))) || !sample) {
+                    if (!sample) pagesWritten.incrementAndGet();
                     String url = pageUrl(base, n);
                     knownUrls.add(url);
                     continue;

@@ -52,7 +52,8 @@ public final class CheckCommand implements Callable<Integer> {
                 false, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
         Progress progress = new Progress(err, !quiet && Progress.terminal());
-        Builder builder = new Builder(options, SearchStage.factory(siteDir), progress::stage);
+        // nothing is written, so no search index is made
+        Builder builder = new Builder(options, s -> dev.peerhub.build.SearchIndexing.none(), progress::stage);
         OutputSink.CountingSink sink = OutputSink.discard();
         Diagnostics found;
         int pages = 0;

@@ -111,6 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** Called by the watcher with the changed paths relative to the site. */
     private void changed(Set<String> paths) {
         Scope scope = scopeFor(paths);
+        if (!scope.everything()) memo.expectOnly(paths);
         rebuild(scope, String.join(", ", paths.stream().limit(3).toList()) + (paths.size() > 3 ? ", ..." : ""));
     }
 
@@ -155,6 +156,11 @@ public final class ServeCommand implements Callable<Integer> {
             long ms = (System.nanoTime() - started) / 1_000_000;
             reporter.summary(String.format(Locale.ROOT, "%s (%s): %s %s in %d ms", partial ? "Rebuilt" : "Built", why,
                     Reporter.plural(result.pages(), "page"), partial ? "re-rendered" : "rendered", ms), false);
+            if (verbose && partial) {
+                List<String> pages = sink.files().keySet().stream().filter(k -> k.endsWith(".html")).sorted().toList();
+                err.println("  re-rendered: " + String.join(" ", pages.stream().limit(20).toList())
+                        + (pages.size() > 20 ? " ..." : ""));
+            }
             if (verbose) {
                 for (BuildResult.StageTime s : result.stages()) err.printf(Locale.ROOT, "  %-10s %6d ms%n", s.name(), s.millis());
             }

@@ -215,7 +215,7 @@ class ServeCommandTest {
     @Test
     void aTemplateEditReRendersOnlyThePagesThatUseIt() throws Exception {
         TestSite site = site();
-        try (ServeSession serve = ServeSession.start(site.dir())) {
+        try (ServeSession serve = ServeSession.start(site.dir(), "--verbose")) {
             site.write("templates/tag.ftlh", Files.readString(site.dir().resolve("templates/tag.ftlh")) + "<#-- edited -->\n");
             serve.awaitLog("Rebuilt (templates/tag.ftlh)", 1, 20_000);
             // two tags (circles, other): one page each
