@@ -443,7 +443,7 @@ public final class Builder {
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();
         private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
-        private final Related relatedPages;
+        private Related relatedPages; // made on first use: a partial rebuild that re-renders no article needs none
         private final Scope scope;
         private final Set<String> changed;
         private final Set<Page> neighboursOfChanged = new java.util.HashSet<>();
@@ -459,7 +459,6 @@ public final class Builder {
             this.views = views;
             this.sink = sink;
             this.out = out;
-            this.relatedPages = Related.byTags(site);
             this.feedUrls = site.config().feed().fullContent()
                     ? Set.copyOf(site.pages().stream().limit(site.config().feed().limit()).map(Page::url).toList())
                     : Set.of();
@@ -540,7 +539,7 @@ public final class Builder {
             }
             if (feedUrls.contains(page.url())) feedBodies.put(page.url(), r.html());
             knownUrls.add(page.url());
-            sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
+            if (scope.everything()) sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
             if (!inScope(page)) return;
             Neighbours n = neighbours.getOrDefault(page, new Neighbours(null, null));
             List<Views.ArticleCard> related = related(page);
@@ -566,7 +565,12 @@ public final class Builder {
         }
 
         private List<Views.ArticleCard> related(Page page) {
-            return relatedPages.of(page).stream().map(views::card).toList();
+            Related r;
+            synchronized (this) {
+                if (relatedPages == null) relatedPages = Related.byTags(site);
+                r = relatedPages;
+            }
+            return r.of(page).stream().map(views::card).toList();
         }
 
         private byte[] redirect(Page to) {
@@ -684,8 +688,11 @@ public final class Builder {
             var cfg = site.config();
             int limit = cfg.feed().limit();
             List<Page> newest = site.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
-            write("feed.xml", FeedWriter.atom(cfg, cfg.title(), cfg.baseUrl() + "feed.xml", cfg.baseUrl(), newest, feedBodies));
+            if (scope.everything() || listInScope("", newest)) {
+                write("feed.xml", FeedWriter.atom(cfg, cfg.title(), cfg.baseUrl() + "feed.xml", cfg.baseUrl(), newest, feedBodies));
+            }
             for (TagGroup g : site.tags()) {
+                if (!scope.everything() && !listInScope("", g.pages())) continue; // a partial rebuild: feeds showing a changed page
                 List<Page> tagged = g.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
                 String abs = cfg.baseUrl() + g.path();
                 write(g.path() + "feed.xml", FeedWriter.atom(cfg, cfg.title() + ": " + g.tag().name(), abs + "feed.xml", abs,
