@@ -26,6 +26,8 @@ public final class BuildMemo {
     final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     /** Source paths of the articles of the previous successful build. */
     volatile Set<String> previousSources = Set.of();
+    /** The articles of the previous successful build, by source path (what its pages show). */
+    volatile Map<String, Article> lastGood = Map.of();
     /** The files of content/ found by the previous scan (Markdown files, other files), or null. */
     volatile List<java.nio.file.Path> markdown;
     volatile List<String> staticFiles;
@@ -45,6 +47,7 @@ public final class BuildMemo {
         parsed.clear();
         rendered.clear();
         previousSources = Set.of();
+        lastGood = Map.of();
         markdown = null;
         staticFiles = null;
         onlyChanged = null;

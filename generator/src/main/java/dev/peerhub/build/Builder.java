@@ -142,22 +142,22 @@ public final class Builder {
             markdown.addAll(memo.markdown); // serve: a watcher saw only edits of known files, so the list is the same
             staticFiles.addAll(memo.staticFiles);
         } else {
-            onlyChanged = null;
             scan(contentDir, reader, markdown, staticFiles, out);
             memo.markdown = List.copyOf(markdown);
             memo.staticFiles = List.copyOf(staticFiles);
         }
-        Set<String> trusted = onlyChanged;
+        // files the watcher saw change are parsed again even when their time stamp is one already seen
+        Set<String> forced = onlyChanged == null ? Set.of() : onlyChanged;
+        Set<String> trusted = onlyChanged; // and the others are unchanged: their time stamps need no look
         Path templatesDir = siteDir.resolve("templates");
         if (!Files.isDirectory(templatesDir)) {
             out.error(SourcePosition.of("templates"), "no templates/ folder in the site: it holds the theme"
                     + " (copy the templates/ folder of the peerhub repository to start)");
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
-        Map<String, Article> before = new HashMap<>();
-        memo.parsed.forEach((k, v) -> { if (v.article() != null) before.put(k, v.article()); });
+        Map<String, Article> before = memo.lastGood;
         Set<String> changed = ConcurrentHashMap.newKeySet();
-        List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, trusted, out));
+        List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, trusted, forced, out));
         if (out.hasErrors()) throw new BuildFailedException(out);
         List<Article> published = parsed.stream().filter(a -> options.drafts() || !a.draft()).toList();
         Scope scope = requested.everything() || !sameShape(published, before, changed) ? Scope.EVERYTHING : requested;
@@ -209,6 +209,9 @@ public final class Builder {
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
         memo.previousSources = Set.copyOf(published.stream().map(Article::sourcePath).toList());
+        Map<String, Article> good = new HashMap<>();
+        for (Article a : published) good.put(a.sourcePath(), a);
+        memo.lastGood = good;
 
         t = start("links");
         int broken = pages.checkLinks(options.isCheck());
@@ -219,7 +222,7 @@ public final class Builder {
 
     /** Reads and parses one file, or takes it from the memo when its time stamp and size are unchanged. */
     private Optional<Article> parseRemembered(Path p, ContentReader reader, Set<String> changed, Set<String> trusted,
-                                              Diagnostics out) {
+                                              Set<String> forced, Diagnostics out) {
         String rel = reader.relative(p);
         BuildMemo.Parsed remembered = memo.parsed.get(rel);
         if (trusted != null && remembered != null && !trusted.contains(rel)) {
@@ -236,7 +239,7 @@ public final class Builder {
         } catch (IOException e) {
             // read() below reports it
         }
-        BuildMemo.Parsed known = memo.parsed.get(rel);
+        BuildMemo.Parsed known = forced.contains(rel) ? null : memo.parsed.get(rel);
         if (known != null && modified >= 0 && known.modified() == modified && known.size() == size) {
             out.addAll(known.problems());
             return Optional.ofNullable(known.article());
@@ -273,6 +276,7 @@ public final class Builder {
     /** True when every changed path is a content file that exists and was known to the previous build. */
     private boolean onlyModifiedKnownFiles(Set<String> paths, Path siteDir) {
         for (String p : paths) {
+            if (p.startsWith("templates/")) continue;
             if (!p.startsWith("content/") || !p.endsWith(".md") || !memo.parsed.containsKey(p)
                     || !Files.isRegularFile(siteDir.resolve(p))) {
                 return false;

@@ -108,11 +108,18 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Files changed since the last successful build (a failed build's changes are still to be rendered). */
+    private final Set<String> pending = new TreeSet<>();
+    private boolean lastBuildFailed;
+
     /** Called by the watcher with the changed paths relative to the site. */
-    private void changed(Set<String> paths) {
-        Scope scope = scopeFor(paths);
-        if (!scope.everything()) memo.expectOnly(paths);
+    private synchronized void changed(Set<String> paths) {
+        pending.addAll(paths);
+        Set<String> all = Set.copyOf(pending);
+        Scope scope = lastBuildFailed && server.files().isEmpty() ? Scope.EVERYTHING : scopeFor(all);
+        if (!scope.everything()) memo.expectOnly(all);
         rebuild(scope, String.join(", ", paths.stream().limit(3).toList()) + (paths.size() > 3 ? ", ..." : ""));
+        if (!lastBuildFailed) pending.clear();
     }
 
     /** What a set of changed files requires: see {@link Scope}. */
@@ -152,6 +159,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             boolean partial = !scope.everything() && !server.files().isEmpty() && files.size() != sink.files().size();
             server.publish(files);
+            lastBuildFailed = false;
             reporter.print(result.diagnostics());
             long ms = (System.nanoTime() - started) / 1_000_000;
             reporter.summary(String.format(Locale.ROOT, "%s (%s): %s %s in %d ms", partial ? "Rebuilt" : "Built", why,
@@ -169,11 +177,13 @@ public final class ServeCommand implements Callable<Integer> {
             reporter.summary("Build failed (" + why + "): " + Reporter.plural(e.diagnostics().errorCount(), "error")
                     + "; still serving the last good build, fix and save to try again", true);
             server.fail(e.diagnostics().sorted().stream().map(Diagnostic::format).toList());
+            lastBuildFailed = true;
         } catch (RuntimeException e) {
             String line = "peerhub: internal error while building: " + e;
             err.println(line + (verbose ? "" : " (run again with --verbose for details, and please report it)"));
             if (verbose) e.printStackTrace(err);
             server.fail(List.of(line));
+            lastBuildFailed = true;
         }
         err.flush();
     }

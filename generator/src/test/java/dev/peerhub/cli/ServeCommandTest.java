@@ -234,6 +234,31 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void changesSavedWhileTheBuildWasBrokenShowOnceItIsFixed() throws Exception {
+        TestSite site = site();
+        String tag = Files.readString(site.dir().resolve("templates/tag.ftlh"));
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            site.write("templates/tag.ftlh", tag + "<#if>\n");
+            serve.awaitLog("Build failed (templates/tag.ftlh)", 1, 20_000);
+            site.write("content/guides/first.md", GUIDE.replace("Hello.", "Written while broken."));
+            serve.awaitLog("Build failed (content/guides/first.md)", 1, 20_000);
+            site.write("templates/tag.ftlh", tag);
+            serve.awaitLog("Rebuilt (templates/tag.ftlh)", 1, 20_000);
+            assertTrue(serve.get("/guides/first/").text().contains("Written while broken."), serve.log());
+        }
+    }
+
+    @Test
+    void aBrokenLinkIsAWarningUnderServeNotAFailure() throws Exception {
+        TestSite site = site();
+        site.write("content/guides/first.md", GUIDE + "\n[gone](gone.md)\n");
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            assertTrue(serve.log().contains("content: warning: 1 broken internal link"), serve.log());
+            assertEquals(200, serve.get("/guides/first/").status());
+        }
+    }
+
     private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
