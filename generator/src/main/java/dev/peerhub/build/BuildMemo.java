@@ -22,6 +22,8 @@ public final class BuildMemo {
     /** One rendered article and the hash of the text it was rendered from. */
     record Rendered(int textHash, RenderedArticle rendered) {}
 
+    /** False for a one-off build: nothing is kept, so a build of 100k pages holds no rendered HTML. */
+    final boolean keeps;
     final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
     /** Source paths of the articles of the previous successful build. */
@@ -40,6 +42,20 @@ public final class BuildMemo {
      */
     public void expectOnly(Set<String> changedPaths) {
         onlyChanged = Set.copyOf(changedPaths);
+    }
+
+    /** A memo that remembers between builds (for {@code serve}). */
+    public BuildMemo() {
+        this(true);
+    }
+
+    private BuildMemo(boolean keeps) {
+        this.keeps = keeps;
+    }
+
+    /** A memo for one build: remembers nothing. */
+    static BuildMemo none() {
+        return new BuildMemo(false);
     }
 
     /** Forgets everything (after site.yml changed, say). */

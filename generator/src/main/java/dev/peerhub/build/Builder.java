@@ -74,7 +74,7 @@ public final class Builder {
      * @param progress      receives stage names as they start (for progress display)
      */
     public Builder(BuildOptions options, Function<Site, SearchIndexing> searchFactory, Consumer<String> progress) {
-        this(options, searchFactory, progress, new BuildMemo());
+        this(options, searchFactory, progress, BuildMemo.none());
     }
 
     /** A builder that remembers parsed and rendered files in {@code memo} between builds (for {@code serve}). */
@@ -247,7 +247,7 @@ public final class Builder {
         Diagnostics own = new Diagnostics();
         Optional<Article> article = reader.read(p, own).flatMap(s -> ArticleParser.parse(s, own, options.isCheck()));
         out.addAll(own.sorted());
-        if (modified >= 0) memo.parsed.put(rel, new BuildMemo.Parsed(modified, size, article.orElse(null), own.sorted()));
+        if (modified >= 0 && memo.keeps) memo.parsed.put(rel, new BuildMemo.Parsed(modified, size, article.orElse(null), own.sorted()));
         changed.add(rel);
         return article;
     }
@@ -533,7 +533,7 @@ public final class Builder {
                 }
                 String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
                 r = markdown.render(a, body, site);
-                memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
+                if (memo.keeps) memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
             }
             anchorsByUrl.put(page.url(), r.anchors());
             linksBySource.put(a.sourcePath(), r.links());
