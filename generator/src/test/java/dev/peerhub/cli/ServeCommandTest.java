@@ -259,6 +259,24 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void whenTheFirstBuildFailsPagesShowTheEscapedProblemsUntilItIsFixed() throws Exception {
+        TestSite site = site();
+        site.write("content/guides/first.md", GUIDE.replace("tags: [circles]", "tags: <b>circles</b>"));
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            ServeSession.Response page = serve.get("/guides/first/");
+            assertEquals(500, page.status());
+            assertTrue(page.text().contains("<li>content/guides/first.md:5:7: error: &#39;tags&#39; must be a list like"
+                    + " [&lt;b&gt;circles&lt;/b&gt;, ...], got the text &quot;&lt;b&gt;circles&lt;/b&gt;&quot;</li>"), page.text());
+            assertFalse(page.text().contains("<b>circles"), page.text());
+            assertTrue(page.text().contains("<script type=\"module\" src=\"/__peerhub/live.js\"></script>"));
+            assertEquals(404, serve.get("/files/data.json").status());
+            site.write("content/guides/first.md", GUIDE);
+            serve.awaitLog("Built (content/guides/first.md)", 1, 20_000);
+            assertEquals(200, serve.get("/guides/first/").status());
+        }
+    }
+
     private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
