@@ -26,6 +26,8 @@ public final class BuildMemo {
     final boolean keeps;
     final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    /** The related-page cards of each page URL, from the last build that re-rendered it. */
+    final Map<String, List<dev.peerhub.render.Views.ArticleCard>> related = new ConcurrentHashMap<>();
     /** Source paths of the articles of the previous successful build. */
     volatile Set<String> previousSources = Set.of();
     /** The articles of the previous successful build, by source path (what its pages show). */
@@ -62,6 +64,7 @@ public final class BuildMemo {
     public void clear() {
         parsed.clear();
         rendered.clear();
+        related.clear();
         previousSources = Set.of();
         lastGood = Map.of();
         markdown = null;

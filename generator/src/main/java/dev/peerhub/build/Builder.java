@@ -569,6 +569,15 @@ public final class Builder {
         }
 
         private List<Views.ArticleCard> related(Page page) {
+            // a partial rebuild keeps the site's shape (same tags and dates), so related pages are as before
+            List<Views.ArticleCard> known = scope.everything() ? null : memo.related.get(page.url());
+            if (known != null) return known;
+            List<Views.ArticleCard> cards = relatedNow(page);
+            if (memo.keeps) memo.related.put(page.url(), cards);
+            return cards;
+        }
+
+        private List<Views.ArticleCard> relatedNow(Page page) {
             Related r;
             synchronized (this) {
                 if (relatedPages == null) relatedPages = Related.byTags(site);

@@ -183,6 +183,9 @@ public final class PreviewServer implements AutoCloseable {
     private void serveFile(HttpExchange ex, String key, byte[] body, boolean head) throws IOException {
         String type = contentType(key);
         Headers h = ex.getResponseHeaders();
+        if (key.startsWith("assets/") && key.matches(".*\\.[0-9a-f]{10}\\.[a-z0-9]+$")) {
+            h.set("Cache-Control", "max-age=31536000, immutable"); // named by their content: a reload need not fetch them
+        }
         h.set("Accept-Ranges", "bytes");
         String range = ex.getRequestHeaders().getFirst("Range");
         if (range == null) {
@@ -222,7 +225,7 @@ public final class PreviewServer implements AutoCloseable {
     private static void send(HttpExchange ex, int status, String type, byte[] body, boolean head) throws IOException {
         Headers h = ex.getResponseHeaders();
         h.set("Content-Type", type);
-        h.set("Cache-Control", "no-store");
+        if (!h.containsKey("Cache-Control")) h.set("Cache-Control", "no-store");
         h.set("X-Content-Type-Options", "nosniff");
         if (head) {
             h.set("Content-Length", Integer.toString(body.length));

@@ -115,6 +115,8 @@ class ServeCommandTest {
             });
             String css = serve.get("/").text().replaceAll("(?s).*href=\"(/assets/site\\.[0-9a-f]+\\.css)\".*", "$1");
             assertEquals("text/css; charset=utf-8", serve.get(css).header("content-type"));
+            assertEquals("max-age=31536000, immutable", serve.get(css).header("cache-control"), "named by content");
+            assertEquals("no-store", serve.get("/").header("cache-control"), "pages are always fetched again");
         }
     }
 
