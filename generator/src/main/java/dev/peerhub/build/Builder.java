@@ -190,7 +190,8 @@ public final class Builder {
 
         t = start("pages");
         PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, scope, changed);
-        try (SearchIndexing search = searchFactory.apply(site)) {
+        // a partial rebuild (serve) leaves the search index of the last full build as it is
+        try (SearchIndexing search = scope.everything() ? searchFactory.apply(site) : SearchIndexing.none()) {
             parallel(pool, site.allPages(), p -> {
                 pages.render(p, search);
                 return Optional.empty();

@@ -7,7 +7,6 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -51,7 +50,7 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                AutolinkExtension.create(), StrikethroughExtension.create(), TypographicExtension.create(),
+                StrikethroughExtension.create(), TypographicExtension.create(),
                 DefinitionExtension.create(), new HeadingAnchors()));
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
@@ -79,6 +78,7 @@ public final class MarkdownRenderer {
      */
     public RenderedArticle render(Article article, String body, LinkTargets targets) {
         Document doc = parser.parse(body);
+        BareLinks.link(doc);
         LineIndex lines = new LineIndex(body);
         List<FoundLink> links = new ArrayList<>();
         rewriteLinks(doc, article, lines, targets, links);
@@ -103,7 +103,9 @@ public final class MarkdownRenderer {
 
     /** Renders a short text (footer, notes) as inline HTML without the wrapping paragraph. */
     public String renderInline(String markdown) {
-        String html = inlineRenderer.render(parser.parse(markdown)).strip();
+        Document doc = parser.parse(markdown);
+        BareLinks.link(doc);
+        String html = inlineRenderer.render(doc).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             html = html.substring(3, html.length() - 4);
         }

@@ -160,7 +160,7 @@ class BuildEndToEndTest {
 
     @Test
     void buildsTheTwoSeedDocuments() throws IOException {
-        Path seeds = TestSite.repo().resolveSibling("shared").resolve("seeds");
+        Path seeds = TestSite.repo().resolve("generator/src/test/resources/seeds");
         String article = Files.readString(seeds.resolve("000_e806d14994300646.txt"));
         String plain = Files.readString(seeds.resolve("002_f1515885b7a09071.txt"));
         TestSite site = TestSite.create(dir, "content/guides/peer-support-groups.md", article,

@@ -103,6 +103,15 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksBareAddressesButNotInsideCodeOrLinks() {
+        Document doc = Jsoup.parse(render("Visit https://example.org/a_(b). Or `https://code.example.org` or"
+                + " [named](https://named.example.org) and (see https://x.example.org/path?q=1).").html());
+        assertEquals(List.of("https://example.org/a_(b)", "https://named.example.org", "https://x.example.org/path?q=1"),
+                doc.select("a").eachAttr("href"));
+        assertEquals("https://code.example.org", doc.select("code").text());
+    }
+
+    @Test
     void makesQuotesTypographic() {
         assertTrue(render("\"Quoted\" and it's").html().contains("\u201cQuoted\u201d") || render("\"Quoted\" and it's").html().contains("&ldquo;Quoted&rdquo;"));
     }

@@ -1,0 +1,528 @@
+package dev.peerhub.search;
+
+import dev.peerhub.output.OutputFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Reads a committed one-segment Lucene index back through Lucene's APIs and writes the static
+ * client index. The format is described in {@code docs/search.md}; in short (varints are
+ * unsigned LEB128):
+ *
+ * <ul>
+ *   <li>{@code search/manifest.json}: field statistics and boosts, the first term of every term
+ *       part, one lexicon file per leading character, and the names of the document files.
+ *   <li>{@code search/t/HASH/N.bin}, a term part: a contiguous range of terms (all fields merged,
+ *       in Lucene's byte order), each with per-field doc freq, postings and positions lengths, and postings (all doc deltas,
+ *       then all freqs, then all one-byte norms).
+ *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases;
+ *       {@code search/r/HASH.bin}: all of them end to end, uncompressed, for range requests (each
+ *       term part starts with its base offset there and gives each term's positions length).
+ *   <li>{@code search/t/HASH.bin}, {@code p/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
+ *       files, each entry (and each numbered file) a varint length and raw DEFLATE, padded to
+ *       256-byte blocks in the pack (sizes in
+ *       the manifest's {@code tBlocks}, {@code pBlocks}, {@code lBlocks}), for multi-range requests;
+ *   <li>{@code search/l/HASH/N.bin}: a lexicon range: terms with per-field doc freq, no postings,
+ *       for prefix and fuzzy expansion.
+ *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
+ *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets),
+ *       and the same bytes one per file as {@code search/d/HASH/DOC.bin}; each entry is a
+ *       varint length and the raw-DEFLATE compressed object, padded to {@value #DOC_BLOCK_BYTES}
+ *       bytes in the pack; the manifest's {@code docBlocks} gives each entry's size in blocks;
+ *       {@code search/f/HASH.json}: section, type and tags of every page, for filters and facets.
+ * </ul>
+ */
+final class IndexExporter {
+
+    /** A term part is closed once its postings reach this many bytes. */
+    static final int PART_TARGET_BYTES = 16 * 1024;
+
+    /**
+     * Each document's entry in the documents file starts on a multiple of this many bytes, so the
+     * manifest can list entry sizes in blocks (small numbers that compress well) and the client
+     * can fetch a page of results in one range request without first fetching offsets.
+     */
+    static final int DOC_BLOCK_BYTES = 256;
+
+    /** Above this many pages the block table moves out of the manifest (the uint32 offsets file remains). */
+    static final int EMBED_DOC_TABLE_MAX_DOCS = 20_000;
+
+    /** A lexicon file is closed once it reaches this many bytes. */
+    static final int LEXICON_TARGET_BYTES = 16 * 1024;
+
+    private final DirectoryReader reader;
+    private final String language;
+    private final List<OutputFile> files = new ArrayList<>();
+
+    private final int embedDocTableMaxDocs;
+
+    IndexExporter(DirectoryReader reader, String language) {
+        this(reader, language, EMBED_DOC_TABLE_MAX_DOCS);
+    }
+
+    private static final String FINAL_DIGITS = "0123456789abcdefghijklmnopqrstuv";
+    private static final String MORE_DIGITS = "wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
+
+    /**
+     * Appends a block count in base 32, most significant digit first, the last digit from
+     * {@link #FINAL_DIGITS} and the others from {@link #MORE_DIGITS}: one character for counts
+     * under 32, no separators, and JSON-safe.
+     */
+    static void blockNumber(StringBuilder sb, int v) {
+        int digits = 1;
+        for (int x = v >>> 5; x > 0; x >>>= 5) digits++;
+        for (int i = digits - 1; i > 0; i--) sb.append(MORE_DIGITS.charAt((v >>> (5 * i)) & 31));
+        sb.append(FINAL_DIGITS.charAt(v & 31));
+    }
+
+    /** For tests: a lower threshold exercises the large-site layout on a small corpus. */
+    IndexExporter(DirectoryReader reader, String language, int embedDocTableMaxDocs) {
+        this.embedDocTableMaxDocs = embedDocTableMaxDocs;
+        this.reader = reader;
+        this.language = language;
+    }
+
+    List<OutputFile> export() throws IOException {
+        if (reader.leaves().size() > 1) throw new IllegalStateException("expected one segment");
+        int maxDoc = reader.maxDoc();
+        int nFields = SearchFields.TEXT_FIELDS.size();
+        IndexSearcher searcher = new IndexSearcher(reader);
+        StringBuilder manifest = new StringBuilder();
+        manifest.append("{\"v\":1,\"lang\":").append(Json.quote(language))
+                .append(",\"k1\":").append(SearchFields.K1).append(",\"b\":").append(SearchFields.B)
+                .append(",\"n\":").append(maxDoc).append(",\"fields\":[");
+        for (int f = 0; f < nFields; f++) {
+            String field = SearchFields.TEXT_FIELDS.get(f);
+            CollectionStatistics stats = searcher.collectionStatistics(field);
+            long docCount = stats == null ? 0 : stats.docCount();
+            long sumTtf = stats == null ? 0 : stats.sumTotalTermFreq();
+            if (f > 0) manifest.append(',');
+            manifest.append("{\"name\":").append(Json.quote(field)).append(",\"boost\":")
+                    .append(SearchFields.BOOSTS[f]).append(",\"docCount\":").append(docCount)
+                    .append(",\"sumTtf\":").append(sumTtf).append('}');
+        }
+        manifest.append(']');
+        if (maxDoc == 0) {
+            manifest.append(",\"parts\":[],\"t\":\"\",\"p\":\"\",\"lex\":[],\"l\":\"\"");
+        } else {
+            LeafReader leaf = reader.leaves().get(0).reader();
+            exportTerms(leaf, maxDoc, manifest);
+        }
+        exportDocs(maxDoc, manifest);
+        manifest.append("}\n");
+        files.add(new OutputFile("search/manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8)));
+        return List.copyOf(files);
+    }
+
+    private void exportTerms(LeafReader leaf, int maxDoc, StringBuilder manifest) throws IOException {
+        int nFields = SearchFields.TEXT_FIELDS.size();
+        // The union of all fields' terms, with a bit per field that has it.
+        TreeMap<BytesRef, Integer> masks = new TreeMap<>();
+        TermsEnum[] enums = new TermsEnum[nFields];
+        byte[][] norms = new byte[nFields][maxDoc];
+        for (int f = 0; f < nFields; f++) {
+            String field = SearchFields.TEXT_FIELDS.get(f);
+            Terms terms = leaf.terms(field);
+            if (terms == null) continue;
+            enums[f] = terms.iterator();
+            for (BytesRef t = enums[f].next(); t != null; t = enums[f].next()) {
+                masks.merge(BytesRef.deepCopyOf(t), 1 << f, (a, b) -> a | b);
+            }
+            NumericDocValues nv = leaf.getNormValues(field);
+            if (nv != null) {
+                for (int d = nv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = nv.nextDoc()) {
+                    norms[f][d] = (byte) nv.longValue();
+                }
+            }
+        }
+
+        PartBuilder part = new PartBuilder();
+        long posBase = 0;
+        BytesRef prevLast = null;
+        List<String> partSeps = new ArrayList<>();
+        List<byte[]> termParts = new ArrayList<>();
+        List<byte[]> posParts = new ArrayList<>();
+        // Lexicon files: like the term parts, ranges of terms, but only terms and doc freqs.
+        List<String> lexSeps = new ArrayList<>();
+        List<byte[]> lexFiles = new ArrayList<>();
+        LexiconBuilder lex = new LexiconBuilder();
+        BytesRef lexPrevLast = null;
+        PostingsEnum pe = null;
+        for (Map.Entry<BytesRef, Integer> e : masks.entrySet()) {
+            BytesRef term = e.getKey();
+            int mask = e.getValue();
+            long[] dfs = new long[nFields];
+            ByteSink[] postings = new ByteSink[nFields];
+            ByteSink[] positions = new ByteSink[nFields];
+            for (int f = 0; f < nFields; f++) {
+                if ((mask & (1 << f)) == 0) continue;
+                if (!enums[f].seekExact(term)) throw new IllegalStateException("term vanished");
+                dfs[f] = enums[f].docFreq();
+                // Postings as three runs (doc deltas, freqs, norm bytes): like values side by side
+                // compress far better than interleaved triples.
+                ByteSink ps = new ByteSink();
+                ByteSink freqs = new ByteSink();
+                ByteSink normBytes = new ByteSink();
+                ByteSink pos = new ByteSink();
+                pe = enums[f].postings(pe, PostingsEnum.POSITIONS);
+                int last = 0;
+                for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                    int freq = pe.freq();
+                    ps.varint(d - last);
+                    last = d;
+                    freqs.varint(freq);
+                    normBytes.write(norms[f][d]);
+                    int lastPos = 0;
+                    for (int i = 0; i < freq; i++) {
+                        int p = pe.nextPosition();
+                        pos.varint(p - lastPos);
+                        lastPos = p;
+                    }
+                }
+                ps.write(freqs);
+                ps.write(normBytes);
+                postings[f] = ps;
+                positions[f] = pos;
+            }
+            if (lex.isEmpty()) lexSeps.add(lexPrevLast == null ? "" : separator(lexPrevLast, term));
+            lex.add(term, mask, dfs);
+            lexPrevLast = term;
+            if (lex.size() >= LEXICON_TARGET_BYTES) {
+                lexFiles.add(lex.toByteArray());
+                lex = new LexiconBuilder();
+            }
+            if (part.isEmpty()) partSeps.add(prevLast == null ? "" : separator(prevLast, term));
+            part.add(term, mask, dfs, postings, positions);
+            if (part.postingsBytes() >= PART_TARGET_BYTES) {
+                termParts.add(part.termBytes(posBase));
+                posParts.add(part.positionBytes());
+                posBase += posParts.get(posParts.size() - 1).length;
+                part = new PartBuilder();
+            }
+            prevLast = term;
+        }
+        if (!part.isEmpty()) {
+            termParts.add(part.termBytes(posBase));
+            posParts.add(part.positionBytes());
+        }
+        if (!lex.isEmpty()) lexFiles.add(lex.toByteArray());
+        StringBuilder blocks = new StringBuilder();
+        String t = addDirectory("t", termParts, blocks);
+        String p = addDirectory("p", posParts, blocks);
+        // All positions, uncompressed, end to end: a phrase of rare words fetches just its terms'
+        // positions from here by range instead of whole compressed positions files.
+        ByteSink raw = new ByteSink();
+        for (byte[] b : posParts) raw.write(b);
+        String r = addFile("search/r/", ".bin", raw.toByteArray());
+        String l = addDirectory("l", lexFiles, blocks);
+        manifest.append(",\"parts\":");
+        stringArray(manifest, partSeps);
+        manifest.append(",\"t\":").append(Json.quote(t)).append(",\"p\":").append(Json.quote(p))
+                .append(",\"r\":").append(Json.quote(r));
+        manifest.append(",\"lex\":");
+        stringArray(manifest, lexSeps);
+        manifest.append(",\"l\":").append(Json.quote(l)).append(blocks);
+    }
+
+    /**
+     * Adds numbered files {@code search/KIND/HASH/0.bin, 1.bin, ...} where HASH covers all their
+     * bytes; returns {@code KIND/HASH/}. One hash for the whole set keeps the manifest small (a
+     * name per file would be 12 incompressible bytes each).
+     */
+    private String addDirectory(String kind, List<byte[]> contents, StringBuilder manifest) {
+        ByteSink all = new ByteSink();
+        for (byte[] c : contents) {
+            all.varint(c.length);
+            all.write(c);
+        }
+        String hash = hash(all.toByteArray());
+        String dir = kind + "/" + hash + "/";
+        // Each file compressed as an entry (varint length, raw DEFLATE): one pack of them padded to
+        // 256-byte blocks, so that all the parts a query needs come in one multi-range request
+        // (range answers are not compressed by servers), and the same entries one per file for
+        // servers without range support.
+        ByteSink pack = new ByteSink();
+        StringBuilder blocks = new StringBuilder();
+        for (int i = 0; i < contents.size(); i++) {
+            byte[] deflated = deflate(contents.get(i));
+            ByteSink entry = new ByteSink();
+            entry.varint(deflated.length);
+            entry.write(deflated);
+            files.add(new OutputFile("search/" + dir + i + ".bin", entry.toByteArray()));
+            int start = pack.size();
+            pack.write(entry);
+            while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
+            blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
+        }
+        files.add(new OutputFile("search/" + kind + "/" + hash + ".bin", pack.toByteArray()));
+        manifest.append(",\"").append(kind).append("Blocks\":\"").append(blocks).append('"');
+        return dir;
+    }
+
+    /**
+     * The shortest prefix of {@code first} that sorts after {@code prevLast}: enough to tell which
+     * part a term falls in (part i holds the terms from its separator to the next one's).
+     */
+    static String separator(BytesRef prevLast, BytesRef first) {
+        String f = first.utf8ToString();
+        int i = 0;
+        while (i < f.length()) {
+            i += Character.charCount(f.codePointAt(i));
+            BytesRef candidate = new BytesRef(f.substring(0, i));
+            if (candidate.compareTo(prevLast) > 0) return f.substring(0, i);
+        }
+        return f;
+    }
+
+    private void exportDocs(int maxDoc, StringBuilder manifest) throws IOException {
+        ByteSink pack = new ByteSink();
+        ByteSink offsets = new ByteSink();
+        StoredFields stored = reader.storedFields();
+        List<String> sections = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        StringBuilder docSections = new StringBuilder();
+        StringBuilder docTypes = new StringBuilder();
+        StringBuilder docTags = new StringBuilder();
+        List<byte[]> fragments = new ArrayList<>();
+        StringBuilder blocks = new StringBuilder();
+        for (int d = 0; d < maxDoc; d++) {
+            Document doc = stored.document(d);
+            offsets.u32(pack.size());
+            byte[] deflated = deflate(fragment(doc).getBytes(StandardCharsets.UTF_8));
+            ByteSink entry = new ByteSink();
+            entry.varint(deflated.length);
+            entry.write(deflated);
+            byte[] fragment = entry.toByteArray();
+            fragments.add(fragment);
+            int start = pack.size();
+            pack.write(fragment);
+            while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
+            blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
+            if (d > 0) {
+                docSections.append(',');
+                docTypes.append(',');
+                docTags.append(',');
+            }
+            docSections.append(intern(sections, doc.get(SearchFields.SECTION)));
+            docTypes.append(intern(types, doc.get(SearchFields.TYPE)));
+            docTags.append('[');
+            String[] ts = doc.getValues(SearchFields.STORED_TAG);
+            for (int i = 0; i < ts.length; i++) {
+                if (i > 0) docTags.append(',');
+                docTags.append(intern(tags, ts[i]));
+            }
+            docTags.append(']');
+        }
+        offsets.u32(pack.size());
+        StringBuilder facets = new StringBuilder();
+        facets.append("{\"sections\":");
+        stringArray(facets, sections);
+        facets.append(",\"types\":");
+        stringArray(facets, types);
+        facets.append(",\"tags\":");
+        stringArray(facets, tags);
+        facets.append(",\"docSection\":[").append(docSections).append("],\"docType\":[").append(docTypes)
+                .append("],\"docTags\":[").append(docTags).append("]}\n");
+        String docs = addFile("search/d/", ".bin", pack.toByteArray());
+        // The same fragments one per file, for servers that do not answer range requests.
+        String dir = "search/" + docs.substring(0, docs.length() - ".bin".length()) + "/";
+        for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".bin", fragments.get(d)));
+        String offs = addFile("search/o/", ".bin", offsets.toByteArray());
+        String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
+        if (maxDoc <= embedDocTableMaxDocs) manifest.append(",\"docBlocks\":\"").append(blocks).append('"');
+        manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
+                .append(",\"facets\":").append(Json.quote(fac));
+    }
+
+    /** The display data of one page, as the client reads it. */
+    static String fragment(Document doc) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\"url\":");
+        Json.quote(sb, doc.get(SearchFields.URL));
+        sb.append(",\"title\":");
+        Json.quote(sb, doc.get(SearchFields.STORED_TITLE));
+        sb.append(",\"summary\":");
+        Json.quote(sb, doc.get(SearchFields.STORED_SUMMARY));
+        sb.append(",\"date\":");
+        Json.quote(sb, doc.get(SearchFields.DATE));
+        sb.append(",\"tags\":");
+        stringArray(sb, List.of(doc.getValues(SearchFields.STORED_TAG)));
+        sb.append(",\"passages\":[");
+        String[] anchors = doc.getValues(SearchFields.PASSAGE_ANCHOR);
+        String[] headings = doc.getValues(SearchFields.PASSAGE_HEADING);
+        String[] texts = doc.getValues(SearchFields.PASSAGE_TEXT);
+        for (int i = 0; i < anchors.length; i++) {
+            if (i > 0) sb.append(',');
+            sb.append('[');
+            Json.quote(sb, anchors[i]);
+            sb.append(',');
+            Json.quote(sb, headings[i]);
+            sb.append(',');
+            Json.quote(sb, Excerpts.source(texts[i]));
+            sb.append(']');
+        }
+        sb.append("]}\n");
+        return sb.toString();
+    }
+
+    /**
+     * Raw DEFLATE (what the browser's {@code DecompressionStream("deflate-raw")} reads): range
+     * answers are not compressed by servers, so the documents are stored compressed.
+     */
+    static byte[] deflate(byte[] in) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(9, true);
+        try {
+            d.setInput(in);
+            d.finish();
+            ByteSink out = new ByteSink();
+            byte[] buf = new byte[8192];
+            while (!d.finished()) {
+                int n = d.deflate(buf);
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } finally {
+            d.end();
+        }
+    }
+
+    private static int intern(List<String> values, String v) {
+        int i = values.indexOf(v);
+        if (i >= 0) return i;
+        values.add(v);
+        return values.size() - 1;
+    }
+
+    private static void stringArray(StringBuilder sb, List<String> values) {
+        sb.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) sb.append(',');
+            Json.quote(sb, values.get(i));
+        }
+        sb.append(']');
+    }
+
+    /** Adds a file named by the first 12 hex digits of its SHA-256; returns the name relative to search/. */
+    private String addFile(String dir, String ext, byte[] bytes) {
+        String name = dir.substring("search/".length()) + hash(bytes) + ext;
+        files.add(new OutputFile("search/" + name, bytes));
+        return name;
+    }
+
+    static String hash(byte[] bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+            return HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Terms and postings of one part, plus the parallel positions file. */
+    private static final class PartBuilder {
+        private final ByteSink header = new ByteSink();
+        private final ByteSink data = new ByteSink();
+        private final ByteSink posData = new ByteSink();
+        private int count;
+        private byte[] prev = new byte[0];
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        int postingsBytes() {
+            return data.size();
+        }
+
+        void add(BytesRef term, int mask, long[] dfs, ByteSink[] postings, ByteSink[] positions) {
+            count++;
+            frontCode(header, prev, term);
+            prev = BytesRef.deepCopyOf(term).bytes;
+            header.varint(mask);
+            for (int f = 0; f < dfs.length; f++) {
+                if ((mask & (1 << f)) == 0) continue;
+                header.varint(dfs[f]);
+                header.varint(postings[f].size());
+                header.varint(positions[f].size());
+                data.write(postings[f]);
+                posData.write(positions[f]);
+            }
+        }
+
+        /** posBase: where this part's positions start in the file of all positions. */
+        byte[] termBytes(long posBase) {
+            ByteSink out = new ByteSink();
+            out.varint(posBase);
+            out.varint(count);
+            out.write(header);
+            out.write(data);
+            return out.toByteArray();
+        }
+
+        byte[] positionBytes() {
+            return posData.toByteArray();
+        }
+    }
+
+    /** Terms sharing a first character with their per-field doc freqs, front-coded. */
+    private static final class LexiconBuilder {
+        private final ByteSink out = new ByteSink();
+        private int count;
+        private byte[] prev = new byte[0];
+
+        boolean isEmpty() {
+            return count == 0;
+        }
+
+        int size() {
+            return out.size();
+        }
+
+        void add(BytesRef term, int mask, long[] dfs) {
+            count++;
+            frontCode(out, prev, term);
+            prev = BytesRef.deepCopyOf(term).bytes;
+            out.varint(mask);
+            for (int f = 0; f < dfs.length; f++) {
+                if ((mask & (1 << f)) != 0) out.varint(dfs[f]);
+            }
+        }
+
+        byte[] toByteArray() {
+            ByteSink all = new ByteSink();
+            all.varint(count);
+            all.write(out);
+            return all.toByteArray();
+        }
+    }
+
+    /** Writes shared-prefix length, suffix length and suffix bytes. */
+    private static void frontCode(ByteSink sink, byte[] prev, BytesRef term) {
+        int shared = 0;
+        int max = Math.min(prev.length, term.length);
+        while (shared < max && prev[shared] == term.bytes[term.offset + shared]) shared++;
+        sink.varint(shared);
+        sink.varint(term.length - shared);
+        sink.write(term.bytes, term.offset + shared, term.length - shared);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.peerhub.search;
+
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.search.similarities.BM25Similarity;
+
+/**
+ * The index schema shared by the indexer, the exporter and the searcher: field names, their
+ * boosts, the analyzer per site language and the similarity.
+ */
+final class SearchFields {
+    private SearchFields() {}
+
+    static final String TITLE = "title";
+    static final String TAGS = "tags";
+    static final String HEADINGS = "headings";
+    static final String SUMMARY = "summary";
+    static final String BODY = "body";
+
+    /** Analysed text fields, in the order the client index numbers them. */
+    static final List<String> TEXT_FIELDS = List.of(TITLE, TAGS, HEADINGS, SUMMARY, BODY);
+
+    /**
+     * Boost per text field, parallel to {@link #TEXT_FIELDS}: title 5, tags 3, headings 3,
+     * summary 2, body 1. Exactly representable floats, so both sides multiply identically.
+     */
+    static final float[] BOOSTS = {5f, 3f, 3f, 2f, 1f};
+
+    /** Keyword filter fields (not analysed, not scored), also kept as doc values for facets. */
+    static final String F_SECTION = "f_section";
+    static final String F_TYPE = "f_type";
+    static final String F_TAG = "f_tag";
+
+    /** Stored-only and sort fields. */
+    static final String URL = "url";
+    static final String STORED_TITLE = "s_title";
+    static final String STORED_SUMMARY = "s_summary";
+    static final String STORED_TAG = "s_tag";
+    static final String DATE = "date";
+    static final String SECTION = "s_section";
+    static final String TYPE = "s_type";
+    static final String PASSAGE_ANCHOR = "p_anchor";
+    static final String PASSAGE_HEADING = "p_heading";
+    static final String PASSAGE_TEXT = "p_text";
+
+    /** Commit user-data key that records the site language. */
+    static final String LANGUAGE_KEY = "peerhub.language";
+
+    static final float K1 = 1.2f;
+    static final float B = 0.75f;
+
+    static BM25Similarity similarity() {
+        return new BM25Similarity(K1, B);
+    }
+
+    /** EnglishAnalyzer for {@code en} (and {@code en-*}), StandardAnalyzer (no stop words) otherwise. */
+    static Analyzer analyzer(String language) {
+        return isEnglish(language) ? new EnglishAnalyzer() : new StandardAnalyzer();
+    }
+
+    static boolean isEnglish(String language) {
+        String l = language.toLowerCase(java.util.Locale.ROOT);
+        return l.equals("en") || l.startsWith("en-") || l.startsWith("en_");
+    }
+
+    static int fieldIndex(String field) {
+        return TEXT_FIELDS.indexOf(field);
+    }
+}

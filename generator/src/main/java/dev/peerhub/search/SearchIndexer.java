@@ -1,0 +1,144 @@
+package dev.peerhub.search;
+
+import dev.peerhub.output.OutputFile;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Indexes the site's pages with Lucene and exports the static index the browser client reads.
+ *
+ * <p>{@link #add} may be called from several threads at once. Lucene's index sort on the URL,
+ * followed by a merge into one segment, makes Lucene's doc ids the pages' rank in URL order,
+ * whatever order they arrived in; the client uses the same numbers, so ties in score break the
+ * same way on both sides (lower doc id, i.e. smaller URL, first).
+ */
+public final class SearchIndexer implements Closeable {
+
+    private final Path luceneDir;
+    private final String language;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final Set<String> urls = ConcurrentHashMap.newKeySet();
+    private boolean finished;
+
+    public SearchIndexer(Path luceneDir, String language) {
+        this.luceneDir = Objects.requireNonNull(luceneDir, "luceneDir");
+        this.language = Objects.requireNonNull(language, "language");
+        try {
+            Files.createDirectories(luceneDir);
+            this.directory = FSDirectory.open(luceneDir);
+            IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer(language));
+            config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+            config.setSimilarity(SearchFields.similarity());
+            config.setIndexSort(new Sort(new SortField(SearchFields.URL, SortField.Type.STRING)));
+            config.setMergePolicy(new LogByteSizeMergePolicy());
+            config.setRAMBufferSizeMB(64);
+            config.setCommitOnClose(false);
+            this.writer = new IndexWriter(directory, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open search index in " + luceneDir, e);
+        }
+    }
+
+    /** {@code siteDir/.peerhub-cache/search-index}. */
+    public static Path defaultIndexDir(Path siteDir) {
+        return siteDir.resolve(".peerhub-cache").resolve("search-index");
+    }
+
+    /** Adds one page; thread-safe. Two pages with the same URL are an error. */
+    public void add(SearchDocument doc) {
+        Objects.requireNonNull(doc, "doc");
+        if (!urls.add(doc.url())) {
+            throw new IllegalArgumentException("two pages have the URL " + doc.url());
+        }
+        try {
+            writer.addDocument(toLucene(doc));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Document toLucene(SearchDocument doc) {
+        Document d = new Document();
+        d.add(new StringField(SearchFields.URL, doc.url(), Field.Store.YES));
+        d.add(new SortedDocValuesField(SearchFields.URL, new BytesRef(doc.url())));
+        d.add(new TextField(SearchFields.TITLE, doc.title(), Field.Store.NO));
+        d.add(new TextField(SearchFields.TAGS, String.join("\n", doc.tags()), Field.Store.NO));
+        d.add(new TextField(SearchFields.HEADINGS, String.join("\n", doc.headings()), Field.Store.NO));
+        d.add(new TextField(SearchFields.SUMMARY, doc.summary(), Field.Store.NO));
+        d.add(new TextField(SearchFields.BODY, doc.body(), Field.Store.NO));
+        d.add(new StringField(SearchFields.F_SECTION, doc.section(), Field.Store.NO));
+        d.add(new SortedDocValuesField(SearchFields.F_SECTION, new BytesRef(doc.section())));
+        d.add(new StringField(SearchFields.F_TYPE, doc.type(), Field.Store.NO));
+        d.add(new SortedDocValuesField(SearchFields.F_TYPE, new BytesRef(doc.type())));
+        for (String tag : doc.tags()) {
+            d.add(new StringField(SearchFields.F_TAG, tag, Field.Store.NO));
+            d.add(new SortedSetDocValuesField(SearchFields.F_TAG, new BytesRef(tag)));
+            d.add(new StoredField(SearchFields.STORED_TAG, tag));
+        }
+        d.add(new StoredField(SearchFields.STORED_TITLE, doc.title()));
+        d.add(new StoredField(SearchFields.STORED_SUMMARY, doc.summary()));
+        d.add(new StoredField(SearchFields.DATE, doc.date().toString()));
+        d.add(new StoredField(SearchFields.SECTION, doc.section()));
+        d.add(new StoredField(SearchFields.TYPE, doc.type()));
+        for (SearchDocument.Passage p : doc.passages()) {
+            d.add(new StoredField(SearchFields.PASSAGE_ANCHOR, p.anchor()));
+            d.add(new StoredField(SearchFields.PASSAGE_HEADING, p.heading()));
+            d.add(new StoredField(SearchFields.PASSAGE_TEXT, p.text()));
+        }
+        return d;
+    }
+
+    /**
+     * Commits the Lucene index (one segment, doc ids in URL order) and returns the client index
+     * files, every path under {@code search/}.
+     */
+    public List<OutputFile> finish() {
+        if (finished) throw new IllegalStateException("finish() already called");
+        finished = true;
+        try {
+            writer.forceMerge(1);
+            writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language).entrySet());
+            writer.commit();
+            writer.close();
+            try (DirectoryReader reader = DirectoryReader.open(directory)) {
+                return new IndexExporter(reader, language).export();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write search index in " + luceneDir, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (writer.isOpen()) writer.rollback();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,493 @@
+package dev.peerhub.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The reference searcher: parses the query language ({@link ParsedQuery}) into Lucene queries and
+ * runs them on the build's Lucene index. {@code client.js} implements the same plan on the exported
+ * index and must return the same pages in the same order with the same scores.
+ *
+ * <p>The plan, per positive item of the query:
+ * <ul>
+ *   <li>a word: each analysed term that occurs in some field becomes a SHOULD over the text fields
+ *       of {@code BoostQuery(TermQuery(field, term), boost)}; a term that occurs nowhere and has at
+ *       least 3 characters becomes the same over {@code FuzzyQuery(field, term, edits, 1, 50, true)}
+ *       with 1 edit for 3 to 5 characters and 2 above (Lucene's default rewrite, which blends doc
+ *       freqs and scales each expansion by {@code 1 - edits / min(len)}); shorter unknown terms
+ *       match nothing;
+ *   <li>a phrase: {@code PhraseQuery} per field, same SHOULD shape (one term: a term clause
+ *       without typo tolerance);
+ *   <li>the prefix: the {@value #PREFIX_EXPANSIONS} terms starting with the lower-cased word that
+ *       occur in most documents (summed over fields; ties in term order), plus the analysed word
+ *       itself when it occurs, each as a term clause, all in one SHOULD.
+ * </ul>
+ * Identical items count once. All items are MUST; if that matches nothing and there are two or
+ * more items, they become one MUST disjunction ({@code fallback = "any"}). Excluded items are
+ * MUST_NOT and filters are FILTER clauses. Ties in score go to the smaller doc id, i.e. the
+ * smaller URL.
+ */
+public final class Searcher implements Closeable {
+
+    static final int PREFIX_EXPANSIONS = 10;
+    static final int FUZZY_MAX_EXPANSIONS = 50;
+
+    private final Directory directory;
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+    private final String language;
+    private final int[] docSection;
+    private final int[] docType;
+    private final int[][] docTags;
+    private final List<String> sectionNames = new ArrayList<>();
+    private final List<String> typeNames = new ArrayList<>();
+    private final List<String> tagNames = new ArrayList<>();
+
+    private Searcher(Directory directory) throws IOException {
+        this.directory = directory;
+        this.reader = DirectoryReader.open(directory);
+        this.searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(SearchFields.similarity());
+        searcher.setQueryCache(null);
+        String lang = reader.getIndexCommit().getUserData().get(SearchFields.LANGUAGE_KEY);
+        this.language = lang == null ? "en" : lang;
+        this.analyzer = SearchFields.analyzer(language);
+        int maxDoc = reader.maxDoc();
+        docSection = new int[maxDoc];
+        docType = new int[maxDoc];
+        docTags = new int[maxDoc][];
+        Arrays.fill(docTags, new int[0]);
+        for (LeafReaderContext ctx : reader.leaves()) {
+            LeafReader leaf = ctx.reader();
+            readSorted(leaf.getSortedDocValues(SearchFields.F_SECTION), ctx.docBase, docSection, sectionNames);
+            readSorted(leaf.getSortedDocValues(SearchFields.F_TYPE), ctx.docBase, docType, typeNames);
+            SortedSetDocValues tags = leaf.getSortedSetDocValues(SearchFields.F_TAG);
+            if (tags != null) {
+                int base = tagNames.size();
+                for (long o = 0; o < tags.getValueCount(); o++) tagNames.add(tags.lookupOrd(o).utf8ToString());
+                for (int d = tags.nextDoc(); d != SortedSetDocValues.NO_MORE_DOCS; d = tags.nextDoc()) {
+                    int[] ords = new int[tags.docValueCount()];
+                    for (int i = 0; i < ords.length; i++) ords[i] = base + (int) tags.nextOrd();
+                    docTags[ctx.docBase + d] = ords;
+                }
+            }
+        }
+    }
+
+    private static void readSorted(SortedDocValues dv, int docBase, int[] into, List<String> names)
+            throws IOException {
+        if (dv == null) return;
+        int base = names.size();
+        for (int o = 0; o < dv.getValueCount(); o++) names.add(dv.lookupOrd(o).utf8ToString());
+        for (int d = dv.nextDoc(); d != SortedDocValues.NO_MORE_DOCS; d = dv.nextDoc()) {
+            into[docBase + d] = base + dv.ordValue();
+        }
+    }
+
+    /** True when {@code luceneDir} holds a committed index. */
+    public static boolean indexExists(Path luceneDir) {
+        if (!Files.isDirectory(luceneDir)) return false;
+        try (Directory d = FSDirectory.open(luceneDir)) {
+            return DirectoryReader.indexExists(d);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public static Searcher open(Path luceneDir) throws IOException {
+        Directory d = FSDirectory.open(luceneDir);
+        try {
+            return new Searcher(d);
+        } catch (IOException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    public String language() {
+        return language;
+    }
+
+    /** A positive item of the plan and the terms it can highlight. */
+    private record Clause(String key, Query query) {}
+
+    private record Plan(List<Clause> positive, List<Query> excluded) {}
+
+    /** The Lucene queries for a parsed query; exposed for tests. */
+    Query toLuceneQuery(String query, SearchOptions options, boolean any) throws IOException {
+        return build(plan(ParsedQuery.parse(query)), any, options);
+    }
+
+    public SearchResults search(String query, SearchOptions options) throws IOException {
+        Plan plan = plan(ParsedQuery.parse(query));
+        if (plan.positive().isEmpty()) return empty();
+        Hits hits = collect(build(plan, false, options));
+        String fallback = null;
+        if (hits.size == 0 && plan.positive().size() >= 2) {
+            hits = collect(build(plan, true, options));
+            fallback = "any";
+        }
+        Integer[] order = new Integer[hits.size];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        final Hits h = hits;
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -h.scores[i]).thenComparingInt(i -> h.docs[i]));
+        Set<String> highlight = highlightTerms(plan);
+        Excerpts excerpts = new Excerpts(this::analyzeTerms, highlight);
+        List<SearchResults.Result> results = new ArrayList<>();
+        for (int r = options.offset(); r < Math.min(order.length, options.offset() + options.limit()); r++) {
+            int doc = hits.docs[order[r]];
+            Document d = reader.storedFields().document(doc);
+            Excerpts.Excerpt ex = excerpts.build(
+                    d.getValues(SearchFields.PASSAGE_ANCHOR), d.getValues(SearchFields.PASSAGE_HEADING),
+                    d.getValues(SearchFields.PASSAGE_TEXT));
+            results.add(new SearchResults.Result(doc, d.get(SearchFields.URL), d.get(SearchFields.STORED_TITLE),
+                    d.get(SearchFields.STORED_SUMMARY), d.get(SearchFields.DATE),
+                    List.of(d.getValues(SearchFields.STORED_TAG)), hits.scores[order[r]], ex.anchor(), ex.html()));
+        }
+        return new SearchResults(hits.size, results, fallback, facets(hits));
+    }
+
+    private SearchResults empty() {
+        return new SearchResults(0, List.of(), null, new SearchResults.Facets(Map.of(), Map.of(), Map.of()));
+    }
+
+    private SearchResults.Facets facets(Hits hits) {
+        int[] s = new int[sectionNames.size()];
+        int[] t = new int[typeNames.size()];
+        int[] g = new int[tagNames.size()];
+        for (int i = 0; i < hits.size; i++) {
+            int d = hits.docs[i];
+            s[docSection[d]]++;
+            t[docType[d]]++;
+            for (int tag : docTags[d]) g[tag]++;
+        }
+        return new SearchResults.Facets(counts(g, tagNames), counts(s, sectionNames), counts(t, typeNames));
+    }
+
+    /** Non-zero counts, by count descending then name (UTF-16 order, as JavaScript sorts). */
+    private static Map<String, Integer> counts(int[] c, List<String> names) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < c.length; i++) if (c[i] > 0) idx.add(i);
+        idx.sort(Comparator.<Integer>comparingInt(i -> -c[i]).thenComparing(names::get));
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (int i : idx) m.put(names.get(i), c[i]);
+        return m;
+    }
+
+    // ---- analysis
+
+    record Token(String term, int position) {}
+
+    List<Token> analyze(String text) throws IOException {
+        List<Token> out = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream(SearchFields.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int pos = -1;
+            while (ts.incrementToken()) {
+                pos += inc.getPositionIncrement();
+                out.add(new Token(term.toString(), pos));
+            }
+            ts.end();
+        }
+        return out;
+    }
+
+    private List<String> analyzeTerms(String text) {
+        try {
+            return analyze(text).stream().map(Token::term).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Lower-cases code point by code point, as Lucene's LowerCaseFilter does. */
+    static String lowerCase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> sb.appendCodePoint(Character.toLowerCase(cp)));
+        return sb.toString();
+    }
+
+    // ---- planning
+
+    private boolean existsAnywhere(String term) throws IOException {
+        for (String f : SearchFields.TEXT_FIELDS) {
+            if (reader.docFreq(new Term(f, term)) > 0) return true;
+        }
+        return false;
+    }
+
+    static int fuzzyEdits(String term) {
+        int len = term.codePointCount(0, term.length());
+        if (len < 3) return 0;
+        return len <= 5 ? 1 : 2;
+    }
+
+    private Plan plan(ParsedQuery pq) throws IOException {
+        Map<String, Clause> positive = new LinkedHashMap<>();
+        for (String word : pq.words()) {
+            for (Token t : analyze(word)) {
+                String key = "w:" + t.term();
+                if (!positive.containsKey(key)) positive.put(key, new Clause(key, wordQuery(t.term())));
+            }
+        }
+        for (String phrase : pq.phrases()) {
+            List<Token> tokens = analyze(phrase);
+            if (tokens.isEmpty()) continue;
+            if (tokens.size() == 1) {
+                String term = tokens.get(0).term();
+                String key = "w:" + term;
+                if (!positive.containsKey(key)) {
+                    positive.put(key, new Clause(key, existsAnywhere(term) ? termOverFields(term)
+                            : new MatchNoDocsQuery("no such term")));
+                }
+                continue;
+            }
+            String key = "p:" + phraseKey(tokens);
+            if (!positive.containsKey(key)) positive.put(key, new Clause(key, phraseOverFields(tokens)));
+        }
+        if (pq.prefix() != null) {
+            List<String> terms = prefixTerms(pq.prefix());
+            String key = "x:" + String.join(" ", terms);
+            if (!positive.containsKey(key)) {
+                positive.put(key, new Clause(key, terms.isEmpty() ? new MatchNoDocsQuery("no such term") : termsOverFields(terms)));
+            }
+        }
+        List<Query> excluded = new ArrayList<>();
+        for (String x : pq.excluded()) {
+            List<Token> tokens = analyze(x);
+            if (tokens.isEmpty()) continue;
+            for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
+                String field = SearchFields.TEXT_FIELDS.get(f);
+                excluded.add(tokens.size() == 1 ? new TermQuery(new Term(field, tokens.get(0).term()))
+                        : phrase(field, tokens));
+            }
+        }
+        return new Plan(List.copyOf(positive.values()), excluded);
+    }
+
+    private static String phraseKey(List<Token> tokens) {
+        int first = tokens.get(0).position();
+        StringBuilder sb = new StringBuilder();
+        for (Token t : tokens) sb.append(t.position() - first).append('=').append(t.term()).append(' ');
+        return sb.toString();
+    }
+
+    private Query wordQuery(String term) throws IOException {
+        if (existsAnywhere(term)) return termOverFields(term);
+        int edits = fuzzyEdits(term);
+        if (edits == 0) return new MatchNoDocsQuery("no such term");
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
+            Query q = new FuzzyQuery(new Term(SearchFields.TEXT_FIELDS.get(f), term), edits, 1,
+                    FUZZY_MAX_EXPANSIONS, true);
+            b.add(new BoostQuery(q, SearchFields.BOOSTS[f]), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static Query termOverFields(String term) {
+        return termsOverFields(List.of(term));
+    }
+
+    private static Query termsOverFields(List<String> terms) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String term : terms) {
+            for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
+                b.add(new BoostQuery(new TermQuery(new Term(SearchFields.TEXT_FIELDS.get(f), term)),
+                        SearchFields.BOOSTS[f]), Occur.SHOULD);
+            }
+        }
+        return b.build();
+    }
+
+    private static Query phraseOverFields(List<Token> tokens) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
+            b.add(new BoostQuery(phrase(SearchFields.TEXT_FIELDS.get(f), tokens), SearchFields.BOOSTS[f]),
+                    Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static Query phrase(String field, List<Token> tokens) {
+        PhraseQuery.Builder pb = new PhraseQuery.Builder();
+        int first = tokens.get(0).position();
+        for (Token t : tokens) pb.add(new Term(field, t.term()), t.position() - first);
+        return pb.build();
+    }
+
+    /** The prefix expansion: see the class comment. */
+    List<String> prefixTerms(String word) throws IOException {
+        String prefix = lowerCase(word);
+        BytesRef p = new BytesRef(prefix);
+        TreeMap<BytesRef, Long> dfs = new TreeMap<>();
+        for (LeafReaderContext ctx : reader.leaves()) {
+            for (String field : SearchFields.TEXT_FIELDS) {
+                Terms terms = ctx.reader().terms(field);
+                if (terms == null) continue;
+                TermsEnum te = terms.iterator();
+                if (te.seekCeil(p) == TermsEnum.SeekStatus.END) continue;
+                for (BytesRef t = te.term(); t != null && startsWith(t, p); t = te.next()) {
+                    dfs.merge(BytesRef.deepCopyOf(t), (long) te.docFreq(), Long::sum);
+                }
+            }
+        }
+        List<Map.Entry<BytesRef, Long>> ranked = new ArrayList<>(dfs.entrySet());
+        ranked.sort(Comparator.<Map.Entry<BytesRef, Long>>comparingLong(e -> -e.getValue())
+                .thenComparing(Map.Entry::getKey));
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < Math.min(PREFIX_EXPANSIONS, ranked.size()); i++) {
+            out.add(ranked.get(i).getKey().utf8ToString());
+        }
+        for (Token t : analyze(word)) {
+            if (existsAnywhere(t.term())) out.add(t.term());
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean startsWith(BytesRef t, BytesRef p) {
+        if (t.length < p.length) return false;
+        return Arrays.equals(t.bytes, t.offset, t.offset + p.length, p.bytes, p.offset, p.offset + p.length);
+    }
+
+    private Query build(Plan plan, boolean any, SearchOptions options) {
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        if (any) {
+            BooleanQuery.Builder or = new BooleanQuery.Builder();
+            for (Clause c : plan.positive()) or.add(c.query(), Occur.SHOULD);
+            top.add(or.build(), Occur.MUST);
+        } else {
+            for (Clause c : plan.positive()) top.add(c.query(), Occur.MUST);
+        }
+        for (Query x : plan.excluded()) top.add(x, Occur.MUST_NOT);
+        options.sectionFilter().ifPresent(s -> top.add(new TermQuery(new Term(SearchFields.F_SECTION, s)), Occur.FILTER));
+        options.typeFilter().ifPresent(s -> top.add(new TermQuery(new Term(SearchFields.F_TYPE, s)), Occur.FILTER));
+        options.tagFilter().ifPresent(s -> top.add(new TermQuery(new Term(SearchFields.F_TAG, s)), Occur.FILTER));
+        return top.build();
+    }
+
+    private Set<String> highlightTerms(Plan plan) throws IOException {
+        Set<String> out = new HashSet<>();
+        for (Clause c : plan.positive()) {
+            Query rewritten = searcher.rewrite(c.query());
+            Set<Term> terms = new HashSet<>();
+            rewritten.visit(QueryVisitor.termCollector(terms));
+            for (Term t : terms) out.add(t.text());
+        }
+        return out;
+    }
+
+    // ---- collecting every hit with its score
+
+    private static final class Hits {
+        int[] docs = new int[16];
+        float[] scores = new float[16];
+        int size;
+
+        void add(int doc, float score) {
+            if (size == docs.length) {
+                docs = Arrays.copyOf(docs, size * 2);
+                scores = Arrays.copyOf(scores, size * 2);
+            }
+            docs[size] = doc;
+            scores[size++] = score;
+        }
+    }
+
+    private Hits collect(Query query) throws IOException {
+        return searcher.search(query, new CollectorManager<Collector, Hits>() {
+            private final Hits hits = new Hits();
+
+            @Override
+            public Collector newCollector() {
+                return new Collector() {
+                    @Override
+                    public LeafCollector getLeafCollector(LeafReaderContext context) {
+                        int base = context.docBase;
+                        return new LeafCollector() {
+                            private Scorable scorer;
+
+                            @Override
+                            public void setScorer(Scorable s) {
+                                scorer = s;
+                            }
+
+                            @Override
+                            public void collect(int doc) throws IOException {
+                                synchronized (hits) {
+                                    hits.add(base + doc, scorer.score());
+                                }
+                            }
+                        };
+                    }
+
+                    @Override
+                    public ScoreMode scoreMode() {
+                        return ScoreMode.COMPLETE;
+                    }
+                };
+            }
+
+            @Override
+            public Hits reduce(Collection<Collector> collectors) {
+                return hits;
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.close();
+        } finally {
+            directory.close();
+        }
+    }
+}

@@ -1,0 +1,822 @@
+// peerhub search client: Lucene's ranking, in the browser, from the static index in /search/.
+// Plain ES module; fetches only files next to itself; no storage, no logging.
+// The index format and the query language are described in docs/search.md; the reference
+// implementation is dev.peerhub.search.Searcher (peerhub search --json).
+import { analyze as analyzeEnglish, lowerCase, tokenize } from './analyzer.js';
+
+const f32 = Math.fround;
+const PREFIX_EXPANSIONS = 10;
+const FUZZY_MAX_EXPANSIONS = 50;
+const EXCERPT_WINDOW = 30;
+const EXCERPT_BEFORE = 8;
+
+const base = new URL('./', import.meta.url);
+const cache = new Map(); // same-origin file -> Promise (memory only, for this page)
+const utf8 = new TextDecoder();
+const utf8enc = new TextEncoder();
+
+function once(key, make) {
+  let p = cache.get(key);
+  if (!p) {
+    p = make();
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+  }
+  return p;
+}
+
+async function get(name) {
+  const res = await fetch(new URL(name, base), { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`search index: ${name}: HTTP ${res.status}`);
+  return res;
+}
+
+const manifest = () => once('manifest.json', async () => {
+  const m = await (await get('manifest.json')).json();
+  analyze = isEnglish(m.lang) ? analyzeEnglish : analyzeStandard;
+  return m;
+});
+
+// The index's analyzer: EnglishAnalyzer for English sites, StandardAnalyzer (tokenizer and lower
+// case, no stop words, no stemming) for every other language.
+const isEnglish = (lang) => /^en([-_]|$)/i.test(lang || 'en');
+const analyzeStandard = (text) => tokenize(text).map((t, position) => ({ term: lowerCase(t.text), position }));
+let analyze = analyzeEnglish;
+const bytes = (name) => once(name, async () => new Uint8Array(await (await get(name)).arrayBuffer()));
+const json = (name) => once(name, async () => (await get(name)).json());
+
+// ---- Lucene's SmallFloat.byte4ToInt (norm byte -> field length) and BM25 (k1, b) pieces
+
+function int4ToLong(i) {
+  const bits = i & 0x07;
+  const shift = (i >>> 3) - 1;
+  return shift === -1 ? bits : (bits | 0x08) * 2 ** shift;
+}
+const NUM_FREE_VALUES = 255 - 231; // 255 - longToInt4(Integer.MAX_VALUE)
+export function byte4ToInt(b) {
+  const i = b & 0xff;
+  return i < NUM_FREE_VALUES ? i : Math.min(NUM_FREE_VALUES + int4ToLong(i - NUM_FREE_VALUES), 2147483647);
+}
+const LENGTH_TABLE = Float32Array.from({ length: 256 }, (_, i) => byte4ToInt(i));
+
+function fieldStats(m) {
+  if (m._stats) return m._stats;
+  const k1 = f32(m.k1), b = f32(m.b);
+  m._stats = m.fields.map((fd) => {
+    const avgdl = f32(fd.sumTtf / fd.docCount);
+    const normInv = new Float32Array(256);
+    for (let i = 0; i < 256; i++) {
+      normInv[i] = f32(1 / f32(k1 * f32(f32(1 - b) + f32(f32(b * LENGTH_TABLE[i]) / avgdl))));
+    }
+    return { boost: f32(fd.boost), docCount: fd.docCount, normInv };
+  });
+  return m._stats;
+}
+
+function idf(df, docCount) {
+  return f32(Math.log(1 + (docCount - df + 0.5) / (df + 0.5)));
+}
+
+function bm25(weight, freq, normInv) {
+  return f32(weight - f32(weight / f32(1 + f32(freq * normInv))));
+}
+
+// ---- binary helpers
+
+class Reader {
+  constructor(buf, pos = 0) { this.buf = buf; this.pos = pos; }
+  varint() {
+    let v = 0, mul = 1, b;
+    do { b = this.buf[this.pos++]; v += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+    return v;
+  }
+  bytes(n) { const out = this.buf.subarray(this.pos, this.pos + n); this.pos += n; return out; }
+}
+
+function compareBytes(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+// Lucene orders terms by UTF-8 bytes, which is code point order.
+function compareTerms(a, b) {
+  if (a === b) return 0;
+  return compareBytes(utf8enc.encode(a), utf8enc.encode(b));
+}
+const cpLength = (s) => { let n = 0; for (const _ of s) n++; return n; };
+
+// Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len, posLen])]
+function readTerms(r, nFields, withLens) {
+  const count = r.varint();
+  const terms = [];
+  let prev = new Uint8Array(0);
+  for (let i = 0; i < count; i++) {
+    const shared = r.varint();
+    const suffix = r.bytes(r.varint());
+    const tb = new Uint8Array(shared + suffix.length);
+    tb.set(prev.subarray(0, shared));
+    tb.set(suffix, shared);
+    prev = tb;
+    const mask = r.varint();
+    const df = new Array(nFields).fill(0);
+    const len = withLens ? new Array(nFields).fill(0) : null;
+    const posLen = withLens ? new Array(nFields).fill(0) : null;
+    for (let f = 0; f < nFields; f++) {
+      if (mask & (1 << f)) {
+        df[f] = r.varint();
+        if (withLens) { len[f] = r.varint(); posLen[f] = r.varint(); }
+      }
+    }
+    terms.push({ term: utf8.decode(tb), mask, df, len, posLen });
+  }
+  return terms;
+}
+
+// ---- term parts, positions, lexicons
+
+function rangeIndex(list, term) { // list of separators, the first one is ""
+  let lo = 0, hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (compareTerms(list[mid], term) <= 0) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+}
+
+async function part(m, i) {
+  const name = `${m.t}${i}.bin`;
+  const key = 'parsed:' + name;
+  return once(key, async () => {
+    const [buf] = await loadNumbered(m, 't', [i]);
+    const r = new Reader(buf);
+    const posBase = r.varint();
+    const terms = readTerms(r, m.fields.length, true);
+    const map = new Map();
+    let off = r.pos, posOff = 0;
+    for (const t of terms) {
+      t.off = new Array(m.fields.length).fill(0);
+      t.posOff = new Array(m.fields.length).fill(0); // in this part's positions file
+      for (let f = 0; f < m.fields.length; f++) {
+        if (t.mask & (1 << f)) { t.off[f] = off; off += t.len[f]; t.posOff[f] = posOff; posOff += t.posLen[f]; }
+      }
+      t.part = i;
+      t.posBase = posBase; // where this part's positions start in the file of all positions
+      map.set(t.term, t);
+    }
+    return { buf, terms, map };
+  });
+}
+
+/** The dictionary entry of each term (null when the index has no such term). */
+async function lookup(m, terms) {
+  const out = new Map();
+  if (!m.parts.length) { for (const t of terms) out.set(t, null); return out; }
+  const uniq = [...new Set(terms)];
+  const indices = uniq.map((t) => rangeIndex(m.parts, t));
+  loadNumbered(m, 't', indices); // one request for every part not loaded yet
+  const parts = await Promise.all(indices.map((i) => part(m, i)));
+  uniq.forEach((t, i) => out.set(t, parts[i].map.get(t) ?? null));
+  return out;
+}
+
+function postings(buf, entry, f) {
+  const r = new Reader(buf, entry.off[f]);
+  const n = entry.df[f];
+  const docs = new Int32Array(n), freqs = new Int32Array(n), norms = new Uint8Array(n);
+  let doc = 0;
+  for (let i = 0; i < n; i++) { doc += r.varint(); docs[i] = doc; } // doc deltas, then freqs, then norms
+  for (let i = 0; i < n; i++) freqs[i] = r.varint();
+  for (let i = 0; i < n; i++) norms[i] = buf[r.pos++];
+  return { docs, freqs, norms };
+}
+
+/**
+ * Makes the positions of these terms available (all their fields), in one request: by range from
+ * the uncompressed file of all positions when that is smaller than the compressed positions files
+ * of their parts, else those files.
+ */
+function loadPositions(m, entries) {
+  const pairs = [];
+  for (const e of new Set(entries)) {
+    for (let f = 0; f < m.fields.length; f++) {
+      if ((e.mask & (1 << f)) && !cache.has(posKey(e, f))) pairs.push([e, f]);
+    }
+  }
+  if (!pairs.length) return;
+  const starts = packStarts(m, 'p');
+  const parts = [...new Set(pairs.map(([e]) => e.part))];
+  const packBytes = parts.reduce((n, i) => n + starts[i + 1] - starts[i], 0);
+  const ranges = pairs.map(([e, f]) => [e.posBase + e.posOff[f], e.posBase + e.posOff[f] + e.posLen[f]]);
+  const rawBytes = ranges.reduce((n, [a, b]) => n + b - a, 0);
+  const all = (async () => {
+    if (!rangesUnsupported && rawBytes < packBytes) {
+      const r = await requestRanges(m.r, ranges);
+      if (r.read) return ranges.map(([a, b]) => r.read(a, b - a));
+      r.abort();
+      rangesUnsupported = true;
+    }
+    const files = await loadNumbered(m, 'p', parts);
+    return pairs.map(([e, f]) => files[parts.indexOf(e.part)].subarray(e.posOff[f], e.posOff[f] + e.posLen[f]));
+  })();
+  pairs.forEach(([e, f], k) => once(posKey(e, f), async () => (await all)[k]));
+}
+
+const posKey = (e, f) => `pos:${e.part}:${e.term}:${f}`;
+
+async function positions(m, entry, f) {
+  loadPositions(m, [entry]);
+  const data = await cache.get(posKey(entry, f));
+  const pst = postings((await part(m, entry.part)).buf, entry, f);
+  const r = new Reader(data);
+  const byDoc = new Map();
+  for (let k = 0; k < pst.docs.length; k++) {
+    const ps = new Int32Array(pst.freqs[k]);
+    let p = 0;
+    for (let j = 0; j < ps.length; j++) { p += r.varint(); ps[j] = p; }
+    byDoc.set(pst.docs[k], { ps, norm: pst.norms[k] });
+  }
+  return { pst, byDoc };
+}
+
+/** Every lexicon entry whose term starts with prefix (from the lexicon files covering it). */
+async function lexicon(m, prefix) {
+  const lex = m.lex;
+  if (!lex.length) return [];
+  const first = rangeIndex(lex, prefix);
+  let last = first;
+  while (last + 1 < lex.length && lex[last + 1].startsWith(prefix)) last++;
+  const indices = [];
+  for (let i = first; i <= last; i++) indices.push(i);
+  loadNumbered(m, 'l', indices);
+  const lists = await Promise.all(indices.map((i) => once(`parsedlex:${m.l}${i}`, async () =>
+    readTerms(new Reader((await loadNumbered(m, 'l', [i]))[0]), m.fields.length, false))));
+  return lists.flat().filter((t) => t.term.startsWith(prefix));
+}
+
+// ---- query language (same rules as dev.peerhub.search.ParsedQuery)
+
+const isSpace = (c) => c <= 0x20 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+
+export function parseQuery(query) {
+  const words = [], phrases = [], excluded = [];
+  let lastWord = null, lastIsPlainWord = false;
+  const n = query.length;
+  let i = 0;
+  while (i < n) {
+    let c = query.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    let negate = false;
+    if (c === 0x2d && i + 1 < n && !isSpace(query.charCodeAt(i + 1))) { negate = true; i++; c = query.charCodeAt(i); }
+    if (c === 0x22) {
+      let end = query.indexOf('"', i + 1);
+      if (end < 0) end = n;
+      (negate ? excluded : phrases).push(query.substring(i + 1, end));
+      i = Math.min(n, end + 1);
+      lastIsPlainWord = false;
+    } else {
+      const start = i;
+      while (i < n && !isSpace(query.charCodeAt(i)) && query.charCodeAt(i) !== 0x22) i++;
+      const word = query.substring(start, i);
+      if (negate) { excluded.push(word); lastIsPlainWord = false; }
+      else { words.push(word); lastWord = word; lastIsPlainWord = i === n; }
+    }
+  }
+  let prefix = null;
+  if (lastIsPlainWord && cpLength(lastWord) >= 2 && /^[\p{L}\p{Nd}]+$/u.test(lastWord)) {
+    words.pop();
+    prefix = lastWord;
+  }
+  return { words, phrases, excluded, prefix };
+}
+
+function fuzzyEdits(term) {
+  const len = cpLength(term);
+  return len < 3 ? 0 : len <= 5 ? 1 : 2;
+}
+
+// Optimal string alignment distance (adjacent transposition = 1 edit), on code points, capped.
+function editDistance(a, b, max) {
+  const n = a.length, m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  let prev2 = null, prev = Array.from({ length: m + 1 }, (_, j) => j);
+  for (let i = 1; i <= n; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= m; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[m];
+}
+
+const analyzeTerms = (text) => analyze(text).map((t) => t.term);
+
+// ---- scoring: each clause gives Map(doc -> float score)
+
+function sumInto(acc, doc, s) { acc.set(doc, (acc.get(doc) ?? 0) + s); } // double sum, cast at the end
+function roundAll(acc) { for (const [d, s] of acc) acc.set(d, f32(s)); return acc; }
+
+/** SHOULD over (field, term) of BoostQuery(TermQuery): terms with their own stats. */
+function scoreTerms(m, entries, bufs) {
+  const stats = fieldStats(m);
+  const acc = new Map();
+  entries.forEach((e, k) => {
+    if (!e) return;
+    for (let f = 0; f < stats.length; f++) {
+      if (!(e.mask & (1 << f))) continue;
+      const st = stats[f];
+      const w = f32(st.boost * idf(e.df[f], st.docCount));
+      const p = postings(bufs[k], e, f);
+      for (let i = 0; i < p.docs.length; i++) sumInto(acc, p.docs[i], bm25(w, p.freqs[i], st.normInv[p.norms[i]]));
+    }
+  });
+  return roundAll(acc);
+}
+
+async function wordClause(m, term, entry, highlight) {
+  if (entry) {
+    highlight.add(term);
+    return scoreTerms(m, [entry], [(await part(m, entry.part)).buf]);
+  }
+  const edits = fuzzyEdits(term);
+  if (edits === 0) return new Map();
+  // FuzzyQuery(field, term, edits, prefixLength 1, maxExpansions 50, transpositions) per field,
+  // rewritten as Lucene's TopTermsBlendedFreqScoringRewrite does.
+  const q = [...term];
+  const firstCp = q[0];
+  const candidates = await lexicon(m, firstCp);
+  const stats = fieldStats(m);
+  const perField = [];
+  const needed = new Set();
+  for (let f = 0; f < stats.length; f++) {
+    const scored = [];
+    for (const t of candidates) {
+      if (!(t.mask & (1 << f))) continue;
+      const c = [...t.term];
+      if (c[0] !== firstCp) continue;
+      const ed = editDistance(q.slice(1), c.slice(1), edits);
+      if (ed > edits || ed === 0) continue;
+      const sim = f32(1 - f32(ed / Math.min(c.length, q.length)));
+      scored.push({ term: t.term, sim, df: t.df[f] });
+    }
+    scored.sort((a, b) => (b.sim - a.sim) || compareTerms(a.term, b.term));
+    const top = scored.slice(0, FUZZY_MAX_EXPANSIONS);
+    perField.push(top);
+    for (const t of top) needed.add(t.term);
+  }
+  const entries = await lookup(m, [...needed]);
+  const acc = new Map();
+  for (let f = 0; f < stats.length; f++) {
+    const top = perField[f];
+    if (!top.length) continue;
+    let df = 0;
+    for (const t of top) df = Math.max(df, t.df);
+    const st = stats[f];
+    const idfv = idf(df, st.docCount);
+    const fieldAcc = new Map();
+    for (const t of top) {
+      highlight.add(t.term);
+      const e = entries.get(t.term);
+      const w = f32(f32(t.sim * st.boost) * idfv);
+      const p = postings((await part(m, e.part)).buf, e, f);
+      for (let i = 0; i < p.docs.length; i++) sumInto(fieldAcc, p.docs[i], bm25(w, p.freqs[i], st.normInv[p.norms[i]]));
+    }
+    for (const [d, s] of fieldAcc) sumInto(acc, d, f32(s));
+  }
+  return roundAll(acc);
+}
+
+async function phraseMatches(m, tokens, entries, f) {
+  // Exact phrase: count start positions where every term sits at its offset.
+  const lists = await Promise.all(tokens.map((t) => positions(m, entries.get(t.term), f)));
+  const first = tokens[0].position;
+  const offsets = tokens.map((t) => t.position - first);
+  const out = new Map();
+  const [lead, ...rest] = lists;
+  for (const [doc, { ps: leadPos, norm }] of lead.byDoc) {
+    const others = rest.map((l) => l.byDoc.get(doc));
+    if (others.some((o) => !o)) continue;
+    const sets = others.map((o) => new Set(o.ps));
+    let freq = 0;
+    for (const p of leadPos) {
+      let ok = true;
+      for (let k = 0; k < sets.length; k++) if (!sets[k].has(p + offsets[k + 1])) { ok = false; break; }
+      if (ok) freq++;
+    }
+    if (freq > 0) out.set(doc, { freq, norm });
+  }
+  return out;
+}
+
+async function phraseClause(m, tokens, entries, highlight) {
+  const stats = fieldStats(m);
+  const acc = new Map();
+  for (let f = 0; f < stats.length; f++) {
+    if (tokens.some((t) => !entries.get(t.term) || !(entries.get(t.term).mask & (1 << f)))) continue;
+    const st = stats[f];
+    let idfSum = 0;
+    for (const t of tokens) idfSum += idf(entries.get(t.term).df[f], st.docCount);
+    const w = f32(st.boost * f32(idfSum));
+    const matches = await phraseMatches(m, tokens, entries, f);
+    for (const [doc, { freq, norm }] of matches) sumInto(acc, doc, bm25(w, freq, st.normInv[norm]));
+  }
+  for (const t of tokens) highlight.add(t.term);
+  return roundAll(acc);
+}
+
+async function phraseDocs(m, tokens, entries) { // for exclusions: docs with the phrase in any field
+  const out = new Set();
+  for (let f = 0; f < m.fields.length; f++) {
+    if (tokens.some((t) => !entries.get(t.term) || !(entries.get(t.term).mask & (1 << f)))) continue;
+    for (const doc of (await phraseMatches(m, tokens, entries, f)).keys()) out.add(doc);
+  }
+  return out;
+}
+
+async function prefixTerms(m, word) {
+  const prefix = lowerCase(word);
+  const lex = await lexicon(m, prefix);
+  const ranked = lex.map((t) => ({ term: t.term, df: t.df.reduce((a, b) => a + b, 0) }));
+  ranked.sort((a, b) => (b.df - a.df) || compareTerms(a.term, b.term));
+  const out = ranked.slice(0, PREFIX_EXPANSIONS).map((t) => t.term);
+  // The word's own analysed form: the lexicon already says whether it exists when it starts with
+  // the prefix (stems usually do); otherwise look it up.
+  const stems = analyzeTerms(word);
+  const inLex = new Set(lex.map((t) => t.term));
+  const other = stems.filter((s) => !s.startsWith(prefix));
+  const entries = other.length ? await lookup(m, other) : new Map();
+  for (const s of stems) if ((inLex.has(s) || entries.get(s)) && !out.includes(s)) out.push(s);
+  return out;
+}
+
+// ---- the search
+
+async function facetTable() {
+  const m = await manifest();
+  return json(m.facets);
+}
+
+/**
+ * Searches the site. Options: limit (10), offset (0), filters {tag, section, type},
+ * facets (true to also return counts per tag, section and type over all matches).
+ */
+export async function search(query, options = {}) {
+  const limit = options.limit ?? 10;
+  const offset = options.offset ?? 0;
+  const filters = options.filters ?? {};
+  const wantFacets = options.facets === true;
+  const m = await manifest();
+  const pq = parseQuery(String(query ?? ''));
+  const hasFilter = !!(filters.tag || filters.section || filters.type);
+  const facetsP = hasFilter || wantFacets ? facetTable() : null;
+
+  // Analyse, and look every exact term up at once (one request for all the term parts).
+  const wordTerms = [];
+  for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push(t);
+  const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
+  const excludedTokens = pq.excluded.map((x) => analyze(x)).filter((ts) => ts.length);
+  // The prefix's lexicon first, so that its expansions and the other words' parts come together.
+  const prefixList = pq.prefix !== null ? await prefixTerms(m, pq.prefix) : null;
+  const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
+  const entries = await lookup(m, prefixList ? [...all, ...prefixList] : all);
+
+  // Positions, for phrases only: all they need in one request.
+  const posEntries = [];
+  for (const ts of [...phraseTokens, ...excludedTokens]) {
+    if (ts.length < 2) continue;
+    for (const t of ts) { const e = entries.get(t.term); if (e) posEntries.push(e); }
+  }
+  loadPositions(m, posEntries);
+
+  // The plan, in the Searcher's order: words, phrases, prefix; identical items once.
+  const highlight = new Set();
+  const clauses = new Map();
+  const add = (key, make) => { if (!clauses.has(key)) clauses.set(key, make); };
+  for (const t of wordTerms) add('w:' + t, () => wordClause(m, t, entries.get(t), highlight));
+  for (const ts of phraseTokens) {
+    if (ts.length === 1) {
+      const t = ts[0].term;
+      add('w:' + t, async () => (entries.get(t) ? wordClause(m, t, entries.get(t), highlight) : new Map()));
+    } else {
+      const first = ts[0].position;
+      add('p:' + ts.map((t) => `${t.position - first}=${t.term} `).join(''), () => phraseClause(m, ts, entries, highlight));
+    }
+  }
+  if (prefixList) {
+    add('x:' + prefixList.join(' '), async () => {
+      const es = prefixList.map((t) => entries.get(t));
+      const bufs = await Promise.all(es.map(async (e) => (e ? (await part(m, e.part)).buf : null)));
+      prefixList.forEach((t) => { if (entries.get(t)) highlight.add(t); });
+      return scoreTerms(m, es, bufs);
+    });
+  }
+  const empty = { total: 0, results: [] };
+  if (!clauses.size) return wantFacets ? { ...empty, facets: { tags: {}, sections: {}, types: {} } } : empty;
+  const scored = await Promise.all([...clauses.values()].map((make) => make()));
+
+  // Exclusions and filters.
+  const excludedDocs = new Set();
+  for (const ts of excludedTokens) {
+    if (ts.length === 1) {
+      const e = entries.get(ts[0].term);
+      if (!e) continue;
+      const buf = (await part(m, e.part)).buf;
+      for (let f = 0; f < m.fields.length; f++) if (e.mask & (1 << f)) for (const d of postings(buf, e, f).docs) excludedDocs.add(d);
+    } else {
+      for (const d of await phraseDocs(m, ts, entries)) excludedDocs.add(d);
+    }
+  }
+  const table = facetsP ? await facetsP : null;
+  const keep = filterFn(table, filters, excludedDocs);
+
+  let hits = combine(scored, 'all', keep);
+  let fallback;
+  if (hits.length === 0 && scored.length >= 2) {
+    hits = combine(scored, 'any', keep);
+    fallback = 'any';
+  }
+  hits.sort((a, b) => (b.score - a.score) || (a.doc - b.doc));
+  const page = hits.slice(offset, offset + limit);
+  const docs = await fetchDocs(m, page.map((h) => h.doc));
+  const results = page.map((h, i) => {
+    const d = docs[i];
+    const ex = excerpt(d.passages, highlight);
+    return { url: d.url, title: d.title, summary: d.summary, date: d.date, tags: d.tags, score: h.score,
+      anchor: ex.anchor, excerptHtml: ex.html };
+  });
+  const out = { total: hits.length, results };
+  if (fallback) out.fallback = fallback;
+  if (wantFacets) out.facets = facets(table, hits);
+  return out;
+}
+
+function filterFn(table, filters, excluded) {
+  const want = (names, v) => (v ? names.indexOf(v) : null);
+  const s = table ? want(table.sections, filters.section) : null;
+  const t = table ? want(table.types, filters.type) : null;
+  const g = table ? want(table.tags, filters.tag) : null;
+  return (doc) => {
+    if (excluded.has(doc)) return false;
+    if (s !== null && table.docSection[doc] !== s) return false;
+    if (t !== null && table.docType[doc] !== t) return false;
+    if (g !== null && !table.docTags[doc].includes(g)) return false;
+    return true;
+  };
+}
+
+function combine(scored, mode, keep) {
+  const acc = new Map();
+  if (mode === 'all') {
+    const [first, ...rest] = [...scored].sort((a, b) => a.size - b.size);
+    for (const doc of first.keys()) {
+      if (!keep(doc) || rest.some((other) => !other.has(doc))) continue;
+      let sum = 0; // in clause order, in double, rounded once (as Lucene's conjunction scorer)
+      for (const c of scored) sum += c.get(doc);
+      acc.set(doc, f32(sum));
+    }
+  } else {
+    for (const c of scored) for (const [doc, s] of c) if (keep(doc)) sumInto(acc, doc, s);
+    roundAll(acc);
+  }
+  return [...acc].map(([doc, score]) => ({ doc, score }));
+}
+
+function facets(table, hits) {
+  const count = (names, pick) => {
+    const c = new Array(names.length).fill(0);
+    for (const h of hits) pick(h.doc, c);
+    const idx = names.map((_, i) => i).filter((i) => c[i] > 0);
+    idx.sort((a, b) => (c[b] - c[a]) || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+    const out = {};
+    for (const i of idx) out[names[i]] = c[i];
+    return out;
+  };
+  return {
+    tags: count(table.tags, (d, c) => { for (const g of table.docTags[d]) c[g]++; }),
+    sections: count(table.sections, (d, c) => { c[table.docSection[d]]++; }),
+    types: count(table.types, (d, c) => { c[table.docType[d]]++; }),
+  };
+}
+
+// ---- packs: several entries of one file in one multi-range request
+
+// Entry sizes in 256-byte blocks, written as base-32 numbers: digits from MORE continue a number,
+// a digit from FINAL ends it (see IndexExporter.blockNumber).
+const FINAL = '0123456789abcdefghijklmnopqrstuv';
+const MORE = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
+
+function packStarts(m, kind) {
+  const key = `_starts_${kind}`;
+  if (!m[key]) {
+    const text = m[`${kind}Blocks`];
+    const starts = [0];
+    let v = 0;
+    for (const c of text) {
+      const more = MORE.indexOf(c);
+      if (more >= 0) { v = v * 32 + more; continue; }
+      v = v * 32 + FINAL.indexOf(c);
+      starts.push(starts[starts.length - 1] + v * 256);
+      v = 0;
+    }
+    m[key] = starts;
+  }
+  return m[key];
+}
+
+/**
+ * Numbered files of one kind ('t' term parts, 'p' positions, 'l' lexicon), fetched together: one
+ * multi-range request into the kind's pack for all those not loaded yet. Registers its promises
+ * synchronously, so callers can start a batch and then ask for the files one by one.
+ */
+function loadNumbered(m, kind, indices) {
+  const missing = [...new Set(indices)].filter((i) => !cache.has(`${kind}#${i}`));
+  if (missing.length) {
+    const starts = packStarts(m, kind);
+    const dir = m[kind];
+    const all = packEntries(dir.replace(/\/$/, '.bin'), missing.map((i) => [starts[i], starts[i + 1]]),
+      missing.map((i) => `${dir}${i}.bin`), true);
+    missing.forEach((i, k) => once(`${kind}#${i}`, async () => (await all)[k]));
+  }
+  return Promise.all(indices.map((i) => cache.get(`${kind}#${i}`)));
+}
+
+/**
+ * Entries [start, end) of a pack (varint length + raw DEFLATE each), decompressed. When the server
+ * ignores ranges (200), the body is aborted and the same content comes from one file per entry
+ * (fallback[i]: an entry like the pack's when fallbackIsEntry, else the plain content).
+ */
+let rangesUnsupported = false; // set after a server answered a range request with the whole file
+
+async function packEntries(pack, ranges, fallback, fallbackIsEntry) {
+  if (!rangesUnsupported) {
+    const r = await requestRanges(pack, ranges);
+    if (r.read) return Promise.all(ranges.map(([s, e]) => decodeEntry(r.read(s, e - s))));
+    r.abort();
+    rangesUnsupported = true;
+  }
+  return Promise.all(fallback.map(async (name) => {
+    const b = await bytes(name);
+    return fallbackIsEntry ? decodeEntry(b) : b;
+  }));
+}
+
+function decodeEntry(entry) {
+  const r = new Reader(entry);
+  const len = r.varint();
+  return inflate(entry.subarray(r.pos, r.pos + len));
+}
+
+// ---- display data: one multi-range request for the page's results
+
+async function fetchDocs(m, docNums) {
+  if (!docNums.length) return [];
+  let ranges;
+  if (m.docBlocks) {
+    // Entry sizes in 256-byte blocks are in the manifest: one request for all the documents.
+    const starts = packStarts(m, 'doc');
+    ranges = docNums.map((d) => [starts[d], starts[d + 1]]);
+  } else {
+    // Large sites: first the entries' offsets (a few bytes each, one request), then the entries.
+    const offs = await offsetsOf(m, docNums);
+    ranges = docNums.map((d) => [offs(d), offs(d + 1)]);
+  }
+  const dir = m.docs.replace(/\.bin$/, '/');
+  const payloads = await packEntries(m.docs, ranges, docNums.map((d) => `${dir}${d}.bin`), true);
+  return payloads.map((p) => JSON.parse(utf8.decode(p)));
+}
+
+async function offsetsOf(m, docNums) {
+  let read;
+  const whole = cache.get(m.offsets);
+  if (whole) {
+    const b = await whole;
+    read = (s, n) => b.subarray(s, s + n);
+  } else {
+    const r = await requestRanges(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]));
+    if (r.read) read = r.read;
+    else {
+      // No range support: the offsets file is small enough to use whole (and keep).
+      if (!r.whole) r.abort();
+      const p = r.whole ? r.whole.arrayBuffer().then((b) => new Uint8Array(b)) : bytes(m.offsets);
+      cache.set(m.offsets, p);
+      const b = await p;
+      read = (s, n) => b.subarray(s, s + n);
+    }
+  }
+  return (d) => {
+    const a = read(d * 4, 4);
+    return a[0] | (a[1] << 8) | (a[2] << 16) | (a[3] * 2 ** 24);
+  };
+}
+
+async function inflate(data) {
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * One request for byte ranges [start, end) of a file: {read(start, length)} on 206; otherwise
+ * {whole: the 200 response or null, abort}.
+ */
+async function requestRanges(name, wanted) {
+  const sorted = [...wanted].sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [s, e] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e); else merged.push([s, e]);
+  }
+  const ctrl = new AbortController();
+  const res = await fetch(new URL(name, base), {
+    headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
+    signal: ctrl.signal, credentials: 'same-origin',
+  });
+  // 200 (ranges ignored) or an error such as 416 (too many ranges): let the caller fall back.
+  if (res.status !== 206) return { whole: res.status === 200 ? res : null, abort: () => ctrl.abort() };
+  const pieces = parseRanges(res.headers, new Uint8Array(await res.arrayBuffer()));
+  return {
+    read(s, n) {
+      for (const p of pieces) {
+        if (s >= p.start && s + n <= p.start + p.data.length) return p.data.subarray(s - p.start, s - p.start + n);
+      }
+      throw new Error('search index: the server left out a range');
+    },
+  };
+}
+
+function parseRanges(headers, body) {
+  const type = headers.get('content-type') || '';
+  const mb = /multipart\/byteranges;\s*boundary="?([^";]+)"?/i.exec(type);
+  if (!mb) {
+    const cr = /bytes (\d+)-(\d+)/.exec(headers.get('content-range') || '');
+    return [{ start: cr ? Number(cr[1]) : 0, data: body }];
+  }
+  const pieces = [];
+  const text = new TextDecoder('latin1').decode(body); // 1 char per byte, for finding headers
+  const delim = '--' + mb[1];
+  let pos = text.indexOf(delim);
+  while (pos >= 0) {
+    const headStart = pos + delim.length;
+    if (text.startsWith('--', headStart)) break;
+    const headEnd = text.indexOf('\r\n\r\n', headStart);
+    if (headEnd < 0) break;
+    const cr = /content-range:\s*bytes (\d+)-(\d+)/i.exec(text.substring(headStart, headEnd));
+    const start = Number(cr[1]), len = Number(cr[2]) - start + 1;
+    const dataStart = headEnd + 4;
+    pieces.push({ start, data: body.subarray(dataStart, dataStart + len) });
+    pos = text.indexOf(delim, dataStart + len);
+  }
+  return pieces;
+}
+
+// ---- excerpts (same rules as dev.peerhub.search.Excerpts)
+
+function words(text) {
+  const out = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    if (i > start) out.push(text.substring(start, i));
+  }
+  return out;
+}
+
+export function escapeHtml(s) {
+  return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+function excerpt(passages, terms) {
+  if (!passages.length) return { anchor: '', html: '' };
+  const memo = new Map();
+  const termsOf = (w) => { let t = memo.get(w); if (!t) { t = analyzeTerms(w); memo.set(w, t); } return t; };
+  const matches = (w) => termsOf(w).some((t) => terms.has(t));
+  let best = 0, bestCount = -1;
+  passages.forEach(([, heading, text], p) => {
+    const found = new Set();
+    for (const w of words(text)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
+    for (const t of analyzeTerms(heading)) if (terms.has(t)) found.add(t);
+    if (found.size > bestCount) { best = p; bestCount = found.size; }
+  });
+  const ws = words(passages[best][2]);
+  let first = ws.findIndex(matches);
+  if (first < 0) first = 0;
+  const start = Math.max(0, first - EXCERPT_BEFORE);
+  const end = Math.min(ws.length, start + EXCERPT_WINDOW);
+  let html = start > 0 ? '\u2026 ' : '';
+  for (let i = start; i < end; i++) {
+    if (i > start) html += ' ';
+    html += matches(ws[i]) ? `<mark>${escapeHtml(ws[i])}</mark>` : escapeHtml(ws[i]);
+  }
+  if (end < ws.length) html += ' \u2026';
+  return { anchor: passages[best][0], html };
+}
