@@ -42,19 +42,23 @@ if (mode === 'measure') {
   const saves = Number(savesArg || 5);
   const require = createRequire(join(modules, 'noop.js'));
   const { chromium } = require('playwright-core');
-  // an article in the middle of the corpus: content/guides/*.md, the first in sorted order that is not _index
-  const dir = join(site, 'content', 'guides');
-  const name = readdirSync(dir).filter((f) => f.endsWith('.md') && !f.startsWith('_')).sort()[0];
-  const file = join(dir, name);
+  // the first published article in a section (sorted paths), with no 'slug' of its own, so its URL is its path
+  const content = join(site, 'content');
+  const candidates = readdirSync(content, { recursive: true }).map(String)
+    .filter((f) => f.includes('/') && f.endsWith('.md') && !f.split('/').pop().startsWith('_')).sort();
+  const rel = candidates.find((f) => { const t = readFileSync(join(content, f), 'utf8'); return !/^draft: *true/m.test(t) && !/^slug:/m.test(t); });
+  if (!rel) throw new Error('no published article without a slug under ' + content);
+  const name = rel;
+  const file = join(content, rel);
   const original = readFileSync(file, 'utf8');
-  const slug = name.replace(/\.md$/, '');
+  const slug = rel.replace(/\.md$/, '');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
   const times = [];
   try {
     const page = await browser.newPage();
-    const res = await page.goto(`${url}guides/${slug}/`, { waitUntil: 'load' });
-    if (!res || res.status() !== 200) throw new Error(`cannot open ${url}guides/${slug}/ (status ${res && res.status()})`);
+    const res = await page.goto(`${url}${slug}/`, { waitUntil: 'load' });
+    if (!res || res.status() !== 200) throw new Error(`cannot open ${url}${slug}/ (status ${res && res.status()})`);
     await page.waitForTimeout(500);
     for (let i = 0; i < saves; i++) {
       const marker = `Bench marker ${Date.now()} ${i}`;
