@@ -8,7 +8,7 @@ import java.util.Objects;
  * What to build and how.
  *
  * @param siteDir   the site folder (holds site.yml, content/, templates/)
- * @param outDir    the output folder, or null for {@code check} (nothing written)
+ * @param outDir    the output folder, or null for {@code check} (nothing written) and {@code serve} (in memory)
  * @param drafts    include drafts
  * @param baseUrl   overrides {@code base_url}, or null
  * @param today     the date events are upcoming or past relative to
@@ -23,7 +23,8 @@ public record BuildOptions(Path siteDir, Path outDir, boolean drafts, String bas
         if (threads < 1) throw new IllegalArgumentException("threads < 1");
     }
 
+    /** True for {@code peerhub check}: no output folder, and not {@code serve} (which builds into memory). */
     public boolean isCheck() {
-        return outDir == null;
+        return outDir == null && !serveMode;
     }
 }

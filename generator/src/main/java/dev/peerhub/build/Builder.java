@@ -67,15 +67,23 @@ public final class Builder {
     private final Function<Site, SearchIndexing> searchFactory;
     private final Consumer<String> progress;
     private final List<BuildResult.StageTime> times = new ArrayList<>();
+    private final BuildMemo memo;
 
     /**
      * @param searchFactory makes the search stage for an assembled site
      * @param progress      receives stage names as they start (for progress display)
      */
     public Builder(BuildOptions options, Function<Site, SearchIndexing> searchFactory, Consumer<String> progress) {
+        this(options, searchFactory, progress, BuildMemo.none());
+    }
+
+    /** A builder that remembers parsed and rendered files in {@code memo} between builds (for {@code serve}). */
+    public Builder(BuildOptions options, Function<Site, SearchIndexing> searchFactory, Consumer<String> progress,
+                   BuildMemo memo) {
         this.options = options;
         this.searchFactory = searchFactory;
         this.progress = progress;
+        this.memo = memo;
     }
 
     /**
@@ -84,16 +92,26 @@ public final class Builder {
      * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
      */
     public BuildResult build(OutputSink sink) {
+        return build(sink, Scope.EVERYTHING);
+    }
+
+    /**
+     * Builds what {@code scope} asks for into {@code sink}; a partial scope writes only the files that
+     * changed since the previous build with the same memo (the caller keeps the others).
+     *
+     * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
+     */
+    public BuildResult build(OutputSink sink, Scope scope) {
         Diagnostics out = new Diagnostics();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            return run(sink, out, pool);
+            return run(sink, scope, out, pool);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private BuildResult run(OutputSink sink, Diagnostics out, ForkJoinPool pool) {
+    private BuildResult run(OutputSink sink, Scope requested, Diagnostics out, ForkJoinPool pool) {
         Path siteDir;
         try {
             siteDir = options.siteDir().toRealPath();
@@ -118,16 +136,31 @@ public final class Builder {
         Path contentDir = siteDir.resolve("content");
         List<Path> markdown = new ArrayList<>();
         List<String> staticFiles = new ArrayList<>();
-        scan(contentDir, reader, markdown, staticFiles, out);
+        Set<String> onlyChanged = memo.onlyChanged;
+        memo.onlyChanged = null;
+        if (onlyChanged != null && memo.markdown != null && onlyModifiedKnownFiles(onlyChanged, siteDir)) {
+            markdown.addAll(memo.markdown); // serve: a watcher saw only edits of known files, so the list is the same
+            staticFiles.addAll(memo.staticFiles);
+        } else {
+            scan(contentDir, reader, markdown, staticFiles, out);
+            memo.markdown = List.copyOf(markdown);
+            memo.staticFiles = List.copyOf(staticFiles);
+        }
+        // files the watcher saw change are parsed again even when their time stamp is one already seen
+        Set<String> forced = onlyChanged == null ? Set.of() : onlyChanged;
+        Set<String> trusted = onlyChanged; // and the others are unchanged: their time stamps need no look
         Path templatesDir = siteDir.resolve("templates");
         if (!Files.isDirectory(templatesDir)) {
             out.error(SourcePosition.of("templates"), "no templates/ folder in the site: it holds the theme"
                     + " (copy the templates/ folder of the peerhub repository to start)");
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
-        List<Article> parsed = parallel(pool, markdown, p -> reader.read(p, out).flatMap(s -> ArticleParser.parse(s, out)));
+        Map<String, Article> before = memo.lastGood;
+        Set<String> changed = ConcurrentHashMap.newKeySet();
+        List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, trusted, forced, out));
         if (out.hasErrors()) throw new BuildFailedException(out);
         List<Article> published = parsed.stream().filter(a -> options.drafts() || !a.draft()).toList();
+        Scope scope = requested.everything() || !sameShape(published, before, changed) ? Scope.EVERYTHING : requested;
         stop("content", t);
 
         // all articles -> Site
@@ -157,35 +190,120 @@ public final class Builder {
 
         // related pages: a pre-pass over every article's text (an in-memory Lucene index), before rendering
         t = start("related");
-        Related related = Related.compute(site, reader, pool);
+        // a partial rebuild (serve) reuses the related cards of the last full build (BuildMemo)
+        Related related = scope.everything() && !options.isCheck() ? Related.compute(site, reader, pool) : null;
         stop("related", t);
 
         t = start("pages");
         Set<String> hubSections = HubPages.sections(templatesDir);
-        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, related, hubSections);
-        try (SearchIndexing search = searchFactory.apply(site)) {
+        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, related, hubSections,
+                scope, changed);
+        // a partial rebuild (serve) leaves the search index of the last full build as it is
+        try (SearchIndexing search = scope.everything() ? searchFactory.apply(site) : SearchIndexing.none()) {
             parallel(pool, site.allPages(), p -> {
                 pages.render(p, search);
                 return Optional.empty();
             });
             if (out.hasErrors()) throw new BuildFailedException(out);
             pages.writeLists(hasSearchPage);
-            pages.addHubPages(HubPages.write(site, views, engine, sink, out, hubSections, pages::introHtml));
+            if (scope.everything() || hubPagesAffected(scope, changed)) {
+                pages.addHubPages(HubPages.write(site, views, engine, sink, out, hubSections, pages::introHtml));
+            }
             pages.writeFeedsAndSitemap();
-            copyStaticFiles(site, siteDir, sink, out);
+            if (scope.everything()) copyStaticFiles(site, siteDir, sink, out);
             stop("pages", t);
 
             t = start("search");
-            for (OutputFile f : search.finish()) sink.write(f);
+            // a partial rebuild keeps the previous search index (it is remade by the next full build)
+            if (scope.everything()) for (OutputFile f : search.finish()) sink.write(f);
             stop("search", t);
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
+        memo.previousSources = Set.copyOf(published.stream().map(Article::sourcePath).toList());
+        Map<String, Article> good = new HashMap<>();
+        for (Article a : published) good.put(a.sourcePath(), a);
+        memo.lastGood = good;
 
         t = start("links");
         int broken = pages.checkLinks(options.isCheck());
         stop("links", t);
         if (out.hasErrors()) throw new BuildFailedException(out);
         return new BuildResult(out, pages.pagesWritten(), pages.filesWritten(), times, broken);
+    }
+
+    /** Reads and parses one file, or takes it from the memo when its time stamp and size are unchanged. */
+    private Optional<Article> parseRemembered(Path p, ContentReader reader, Set<String> changed, Set<String> trusted,
+                                              Set<String> forced, Diagnostics out) {
+        String rel = reader.relative(p);
+        BuildMemo.Parsed remembered = memo.parsed.get(rel);
+        if (trusted != null && remembered != null && !trusted.contains(rel)) {
+            out.addAll(remembered.problems());
+            return Optional.ofNullable(remembered.article());
+        }
+        long modified = -1;
+        long size = -1;
+        try {
+            if (!Files.isSymbolicLink(p)) {
+                modified = Files.getLastModifiedTime(p).toMillis();
+                size = Files.size(p);
+            }
+        } catch (IOException e) {
+            // read() below reports it
+        }
+        BuildMemo.Parsed known = forced.contains(rel) ? null : memo.parsed.get(rel);
+        if (known != null && modified >= 0 && known.modified() == modified && known.size() == size) {
+            out.addAll(known.problems());
+            return Optional.ofNullable(known.article());
+        }
+        Diagnostics own = new Diagnostics();
+        Optional<Article> article = reader.read(p, own).flatMap(s -> ArticleParser.parse(s, own, options.isCheck()));
+        out.addAll(own.sorted());
+        if (modified >= 0 && memo.keeps) memo.parsed.put(rel, new BuildMemo.Parsed(modified, size, article.orElse(null), own.sorted()));
+        changed.add(rel);
+        return article;
+    }
+
+    /**
+     * True when the changed articles keep the site's shape: the same files as before, and each changed
+     * article with the same URL, section, tags, date, weight and draft flag (so only its own page and the
+     * cards showing it need re-rendering).
+     */
+    private boolean sameShape(List<Article> published, Map<String, Article> before, Set<String> changed) {
+        if (memo.previousSources.isEmpty() || published.size() != memo.previousSources.size()) return false;
+        for (Article a : published) {
+            if (!memo.previousSources.contains(a.sourcePath())) return false;
+            if (!changed.contains(a.sourcePath())) continue;
+            Article old = before.get(a.sourcePath());
+            if (old == null || !old.slug().equals(a.slug()) || !old.section().equals(a.section())
+                    || !old.tags().equals(a.tags()) || !java.util.Objects.equals(old.date(), a.date())
+                    || old.weight() != a.weight() || old.draft() != a.draft() || !old.aliases().equals(a.aliases())
+                    || old.kind() != a.kind() || !old.type().equals(a.type()) || !old.details().equals(a.details())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when every changed path is a content file that exists and was known to the previous build. */
+    private boolean onlyModifiedKnownFiles(Set<String> paths, Path siteDir) {
+        for (String p : paths) {
+            if (p.startsWith("templates/")) continue;
+            if (!p.startsWith("content/") || !p.endsWith(".md") || !memo.parsed.containsKey(p)
+                    || !Files.isRegularFile(siteDir.resolve(p))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hubPagesAffected(Scope scope, Set<String> changed) {
+        for (String tpl : scope.templates()) if (!REQUIRED_TEMPLATES.contains(tpl) && !tpl.equals("search.ftlh")) return true;
+        for (String src : changed) {
+            if (src.startsWith("content/circles/") || src.startsWith("content/events/") || src.startsWith("content/library/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long start(String stage) {
@@ -278,6 +396,11 @@ public final class Builder {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
                 if (ContentReader.isIgnored(p)) continue;
+                if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(templatesDir.toRealPath().getParent())) {
+                    out.error(SourcePosition.of("templates/assets/" + dir.relativize(p).toString().replace('\\', '/')),
+                            "symbolic link leads outside the site folder; it is not published: copy the file into the site instead");
+                    continue;
+                }
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 byte[] bytes = Files.readAllBytes(p);
                 String published;
@@ -335,11 +458,17 @@ public final class Builder {
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();
         private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
-        private final Related relatedPages;
+        private Related relatedPages; // null in a partial rebuild: made by tags on first need
         private final Set<String> hubSections;
+        private final Scope scope;
+        private final Set<String> changed;
+        private final Set<Page> neighboursOfChanged = new java.util.HashSet<>();
 
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
-                  OutputSink sink, Diagnostics out, Related related, Set<String> hubSections) {
+                  OutputSink sink, Diagnostics out, Related related, Set<String> hubSections, Scope scope,
+                  Set<String> changed) {
+            this.scope = scope;
+            this.changed = changed;
             this.site = site;
             this.reader = reader;
             this.markdown = markdown;
@@ -357,6 +486,10 @@ public final class Builder {
                 for (int i = 0; i < list.size(); i++) {
                     neighbours.put(list.get(i), new Neighbours(i > 0 ? list.get(i - 1) : null,
                             i + 1 < list.size() ? list.get(i + 1) : null));
+                    if (changed.contains(list.get(i).article().sourcePath())) {
+                        if (i > 0) neighboursOfChanged.add(list.get(i - 1));
+                        if (i + 1 < list.size()) neighboursOfChanged.add(list.get(i + 1));
+                    }
                 }
             }
         }
@@ -392,16 +525,46 @@ public final class Builder {
             if (path.endsWith(".html")) pagesWritten.incrementAndGet();
         }
 
+        private final Set<String> shapes = ConcurrentHashMap.newKeySet();
+
+        /**
+         * True when a page with this model shape must be rendered. {@code check} renders one page of each
+         * shape (what is null or empty in its model): a template fails on the shape of its model, not on
+         * the words in it, so the other pages of that shape would report nothing new. A build renders all.
+         */
+        private boolean sampled(String shape) {
+            return !options.isCheck() || shapes.add(shape);
+        }
+
+        /** True when the page of {@code p} is re-rendered in this build. */
+        private boolean inScope(Page p) {
+            return scope.renders("article.ftlh") || changed.contains(p.article().sourcePath()) || neighboursOfChanged.contains(p);
+        }
+
+        /** True when a list of {@code items} is re-rendered in this build. */
+        private boolean listInScope(String template, List<Page> items) {
+            if (scope.renders(template)) return true;
+            for (Page p : items) if (changed.contains(p.article().sourcePath())) return true;
+            return false;
+        }
+
         void render(Page page, SearchIndexing search) {
             Article a = page.article();
-            Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
-            if (text.isEmpty()) return;
-            if (text.get().text().hashCode() != a.textHash()) {
-                out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
-                return;
+            BuildMemo.Rendered known = memo.rendered.get(a.sourcePath());
+            RenderedArticle r;
+            if (known != null && known.textHash() == a.textHash() && !scope.everything()) {
+                r = known.rendered();
+            } else {
+                Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
+                if (text.isEmpty()) return;
+                if (text.get().text().hashCode() != a.textHash()) {
+                    out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
+                    return;
+                }
+                String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
+                r = markdown.render(a, body, site);
+                if (memo.keeps) memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
             }
-            String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
-            RenderedArticle r = markdown.render(a, body, site);
             anchorsByUrl.put(page.url(), r.anchors());
             linksBySource.put(a.sourcePath(), r.links());
             if (a.kind() != Article.Kind.ARTICLE) {
@@ -409,14 +572,23 @@ public final class Builder {
                 return;
             }
             if (feedUrls.contains(page.url())) feedBodies.put(page.url(), r.html());
+            knownUrls.add(page.url());
+            if (scope.everything()) sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
+            if (!inScope(page)) return;
             Neighbours n = neighbours.getOrDefault(page, new Neighbours(null, null));
+            List<Views.ArticleCard> related = related(page);
+            if (!sampled("article|" + a.section() + "|" + a.type() + "|" + (n.previous() == null) + (n.next() == null)
+                    + related.isEmpty() + a.draft() + (a.date() == null) + (a.updated() == null) + a.authors().isEmpty()
+                    + a.contentNote().isEmpty() + a.tags().isEmpty() + r.toc().isEmpty() + a.aliases().isEmpty()
+                    + "|" + a.details())) {
+                pagesWritten.incrementAndGet(); // checked like its twins; rendering it again would find nothing new
+                return;
+            }
             Models.ArticleModel model = new Models.ArticleModel(views.site(),
                     views.meta("article", a.title(), a.summary(), page.url(), "article", null, a.draft()),
                     views.article(page, r), n.previous() == null ? null : views.card(n.previous()),
-                    n.next() == null ? null : views.card(n.next()), related(page));
+                    n.next() == null ? null : views.card(n.next()), related);
             engine.render("article.ftlh", model, out).ifPresent(bytes -> write(page.path() + "index.html", bytes));
-            knownUrls.add(page.url());
-            sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
             for (String alias : a.aliases()) {
                 String target = alias.substring(1);
                 write(target.endsWith(".html") ? target : target + "index.html", redirect(page));
@@ -427,7 +599,21 @@ public final class Builder {
         }
 
         private List<Views.ArticleCard> related(Page page) {
-            return relatedPages.of(page).stream().map(views::card).toList();
+            // a partial rebuild keeps the site's shape (same tags and dates), so related pages are as before
+            List<Views.ArticleCard> known = scope.everything() ? null : memo.related.get(page.url());
+            if (known != null) return known;
+            List<Views.ArticleCard> cards = relatedNow(page);
+            if (memo.keeps) memo.related.put(page.url(), cards);
+            return cards;
+        }
+
+        private List<Views.ArticleCard> relatedNow(Page page) {
+            Related r;
+            synchronized (this) {
+                if (relatedPages == null) relatedPages = Related.byTags(site);
+                r = relatedPages;
+            }
+            return r.of(page).stream().map(views::card).toList();
         }
 
         private byte[] redirect(Page to) {
@@ -458,7 +644,9 @@ public final class Builder {
                     home == null ? "" : home.article().summary(), site.config().basePath(), "website",
                     site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks,
                     HubPages.upcoming(site, views, 3));
-            engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
+            if (scope.renders("home.ftlh") || !changed.isEmpty()) {
+                engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
+            }
             knownUrls.add(site.config().basePath());
             sitemap.add(site.config().baseUrl(), "");
 
@@ -468,31 +656,33 @@ public final class Builder {
                 List<Views.SectionCard> subs = site.sections().stream()
                         .filter(c -> c.key().startsWith(s.key() + "/") && !c.key().substring(s.key().length() + 1).contains("/"))
                         .map(this::sectionCard).toList();
-                paginate("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs, per);
+                boolean render = scope.renders("section.ftlh")
+                        || (s.index() != null && changed.contains(s.index().article().sourcePath()));
+                paginate("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs, per, render);
             }
             for (TagGroup g : site.tags()) {
                 paginate("tag", g.tag().name(), "Pages tagged \u201c" + g.tag().name() + "\u201d", "", g.pages(), g.path(),
-                        List.of(), per);
+                        List.of(), per, scope.renders("tag.ftlh"));
             }
             Models.TagIndexModel tagIndex = new Models.TagIndexModel(views.site(), views.meta("tags", "Tags",
                     "Every topic on " + site.config().title(), site.config().basePath() + "tags/", "website", null, false),
                     tagLinks);
-            engine.render("tags.ftlh", tagIndex, out).ifPresent(b -> write("tags/index.html", b));
+            if (scope.renders("tags.ftlh")) engine.render("tags.ftlh", tagIndex, out).ifPresent(b -> write("tags/index.html", b));
             knownUrls.add(site.config().basePath() + "tags/");
             sitemap.add(site.config().baseUrl() + "tags/", "");
 
             Models.BasicModel notFound = new Models.BasicModel(views.site(), new Views.PageMeta("404", "Page not found",
                     site.config().description(), site.config().basePath() + "404.html", site.config().baseUrl() + "404.html",
                     "website", null, true, false));
-            engine.render("404.ftlh", notFound, out).ifPresent(b -> write("404.html", b));
-            if (hasSearchPage) {
+            if (scope.renders("404.ftlh")) engine.render("404.ftlh", notFound, out).ifPresent(b -> write("404.html", b));
+            if (hasSearchPage && scope.renders("search.ftlh")) {
                 Models.BasicModel search = new Models.BasicModel(views.site(), views.meta("search", "Search",
                         "Search " + site.config().title(), site.config().basePath() + "search/", "website", null, false));
                 engine.render("search.ftlh", search, out).ifPresent(b -> write("search/index.html", b));
-                knownUrls.add(site.config().basePath() + "search/");
             }
+            if (hasSearchPage) knownUrls.add(site.config().basePath() + "search/");
             String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.config().baseUrl() + "sitemap.xml\n";
-            write("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
+            if (scope.everything()) write("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
             site.files().forEach(f -> knownUrls.add(site.config().basePath() + f.outputPath()));
         }
 
@@ -506,10 +696,17 @@ public final class Builder {
         }
 
         private void paginate(String kind, String title, String description, String intro, List<Page> items, String path,
-                              List<Views.SectionCard> subs, int per) {
+                              List<Views.SectionCard> subs, int per, boolean render) {
             int total = Math.max(1, (items.size() + per - 1) / per);
             String base = site.config().basePath() + path;
             for (int n = 1; n <= total; n++) {
+                boolean sample = sampled(kind + "|" + (n == 1) + (n == total) + (n == 1 && !intro.isEmpty()) + (subs.isEmpty()));
+                if ((!render && !listInScope("", items.subList((n - 1) * per, Math.min(items.size(), n * per)))) || !sample) {
+                    if (!sample) pagesWritten.incrementAndGet();
+                    String url = pageUrl(base, n);
+                    knownUrls.add(url);
+                    continue;
+                }
                 List<Views.ArticleCard> cards = items.subList((n - 1) * per, Math.min(items.size(), n * per)).stream()
                         .map(views::card).toList();
                 List<Views.PagerLink> links = new ArrayList<>();
@@ -536,14 +733,17 @@ public final class Builder {
             var cfg = site.config();
             int limit = cfg.feed().limit();
             List<Page> newest = site.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
-            write("feed.xml", FeedWriter.atom(cfg, cfg.title(), cfg.baseUrl() + "feed.xml", cfg.baseUrl(), newest, feedBodies));
+            if (scope.everything() || listInScope("", newest)) {
+                write("feed.xml", FeedWriter.atom(cfg, cfg.title(), cfg.baseUrl() + "feed.xml", cfg.baseUrl(), newest, feedBodies));
+            }
             for (TagGroup g : site.tags()) {
+                if (!scope.everything() && !listInScope("", g.pages())) continue; // a partial rebuild: feeds showing a changed page
                 List<Page> tagged = g.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
                 String abs = cfg.baseUrl() + g.path();
                 write(g.path() + "feed.xml", FeedWriter.atom(cfg, cfg.title() + ": " + g.tag().name(), abs + "feed.xml", abs,
                         tagged, feedBodies));
             }
-            write("sitemap.xml", sitemap.toBytes());
+            if (scope.everything()) write("sitemap.xml", sitemap.toBytes());
         }
 
         /** Checks internal links and anchors; returns how many are broken. */

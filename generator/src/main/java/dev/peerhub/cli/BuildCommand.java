@@ -56,7 +56,7 @@ public final class BuildCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(siteDir, outDir, drafts, baseUrl, today == null ? Today.utc() : today,
                 false, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
-        Progress progress = new Progress(spec.commandLine().getErr(), !quiet && Reporter.terminal());
+        Progress progress = new Progress(spec.commandLine().getErr(), !quiet && Progress.terminal());
         Builder builder = new Builder(options, SearchStage.factory(siteDir), progress::stage);
         StagedOutput staged;
         try {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code peerhub}: the root command. */
 @Command(name = "peerhub", mixinStandardHelpOptions = true, versionProvider = PeerhubCommand.Version.class,
         description = "Builds a static peer-support resource hub from Markdown.",
-        subcommands = {BuildCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BuildCommand.class, CheckCommand.class, NewCommand.class, ServeCommand.class, SearchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class PeerhubCommand implements Runnable {
 
     @CommandLine.Spec

@@ -27,6 +27,14 @@ public final class ArticleParser {
 
     /** Parses one file; empty when it has errors or nothing to publish (diagnostics say why). */
     public static Optional<Article> parse(SourceText source, Diagnostics out) {
+        return parse(source, out, false);
+    }
+
+    /**
+     * Parses one file; with {@code editorial} (as {@code peerhub check} runs it) also warns about what a
+     * reader would miss though the page builds, such as a guide without a summary.
+     */
+    public static Optional<Article> parse(SourceText source, Diagnostics out, boolean editorial) {
         String path = source.path();
         if (source.text().isBlank()) {
             out.warning(SourcePosition.of(path), "empty file: nothing to publish, so it is left out");
@@ -77,7 +85,7 @@ public final class ArticleParser {
                 out.warning(y.position(), "no 'title': using \"" + shorten(title) + "\" from the text");
             }
         } else if (title.isBlank() && y.isText("title")) {
-            out.error(y.valuePositionOf("title"), "'title' is empty");
+            out.error(y.valuePositionOf("title"), "'title' is empty: write the page's title, like title: \"Finding a circle\"");
         }
         LocalDate date = y.date("date").orElse(null);
         LocalDate updated = y.date("updated").orElse(null);
@@ -116,6 +124,10 @@ public final class ArticleParser {
             }
             return rt;
         }).orElse(defaultType(section, kind));
+        if (editorial && type == ResourceType.GUIDE && kind == Article.Kind.ARTICLE && givenSummary.filter(s -> !s.isEmpty()).isEmpty()) {
+            out.warning(y.has("summary") ? y.valuePositionOf("summary") : y.position(), "guide without a 'summary': lists"
+                    + " and search show its first paragraph instead; add summary: \"one sentence on what the guide helps with\"");
+        }
         String contentNote = y.string("content_note").map(String::strip).orElse("");
         List<String> aliases = aliases(y, out);
         int weight = y.integer("weight", -100_000, 100_000).orElse(0);

@@ -59,8 +59,8 @@ public final class ContentReader {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
                 out.error(SourcePosition.of(rel), String.format(Locale.ROOT,
-                        "file is %.1f MB; the limit is %d MB per content file (is it really Markdown?)",
-                        size / 1048576.0, MAX_BYTES / 1048576));
+                        "file is larger than the %d MB limit for content files (it has %d bytes): is it really Markdown?",
+                        MAX_BYTES / 1048576, size));
                 return Optional.empty();
             }
             byte[] bytes = Files.readAllBytes(file);

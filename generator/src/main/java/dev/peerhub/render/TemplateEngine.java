@@ -127,7 +127,8 @@ public final class TemplateEngine {
         String first = s.strip();
         int tip = first.indexOf("\n----");
         if (tip > 0) first = first.substring(0, tip);
-        return first.replaceAll("\\s*\\n\\s*", " ").replace("==> ", "").strip();
+        return first.replaceAll("\\s*\\n\\s*", " ").replace("==> ", "")
+                .replaceAll("\\s*\\(See FreeMarker Manual[^)]*\\)\\.?", "").replaceAll("\\s{2,}", " ").strip();
     }
 
     /** Every property name of the model records, for "did you mean". */

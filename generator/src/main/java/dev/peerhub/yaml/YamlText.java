@@ -3,7 +3,6 @@ package dev.peerhub.yaml;
 import dev.peerhub.diagnostic.Diagnostics;
 import dev.peerhub.diagnostic.SourcePosition;
 import java.io.StringReader;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,13 +57,23 @@ public final class YamlText {
         try {
             root = YAML.get().compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
-            out.error(position(file, lineOffset, e.getProblemMark()), describe(e));
+            Mark at = unclosedQuote(e) && e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            out.error(position(file, lineOffset, at), describe(e));
             return Optional.empty();
         } catch (YAMLException e) {
-            String m = e.getMessage() == null ? "" : e.getMessage();
-            out.error(SourcePosition.of(file, lineOffset + 1, 1), m.contains("Number of aliases")
-                    ? "too many YAML aliases (more than " + MAX_ALIASES + "): aliases are limited to keep builds safe"
-                    : "cannot read YAML: " + clean(m));
+            String msg = e.getMessage() == null ? "" : e.getMessage();
+            String text2;
+            if (msg.contains("Number of aliases")) {
+                text2 = "too many YAML aliases (more than " + MAX_ALIASES + "): front matter does not need '*name' references"
+                        + " this often, and many of them can blow up into gigabytes";
+            } else if (msg.contains("Nesting Depth exceeded")) {
+                text2 = "YAML nested more than " + MAX_DEPTH + " levels deep: front matter needs only a few levels";
+            } else if (msg.contains("code point limit")) {
+                text2 = "YAML longer than " + MAX_CODE_POINTS + " characters: front matter holds a few keys, not a document";
+            } else {
+                text2 = "cannot read YAML: " + clean(msg);
+            }
+            out.error(SourcePosition.of(file, lineOffset + 1, 1), text2);
             return Optional.empty();
         } catch (RuntimeException | StackOverflowError e) {
             out.error(SourcePosition.of(file, lineOffset + 1, 1), "cannot read YAML: the text is too deeply nested or malformed");
@@ -95,11 +104,14 @@ public final class YamlText {
         }
         boolean ok = true;
         if (node instanceof MappingNode m) {
-            Set<String> seen = new HashSet<>();
+            java.util.Map<String, Node> seen = new java.util.HashMap<>();
             for (NodeTuple t : m.getValue()) {
                 if (t.getKeyNode() instanceof ScalarNode k) {
-                    if (!seen.add(k.getValue())) {
-                        out.error(position(file, lineOffset, k.getStartMark()), "duplicate key '" + k.getValue() + "'");
+                    Node first = seen.putIfAbsent(k.getValue(), k);
+                    if (first != null) {
+                        out.error(position(file, lineOffset, k.getStartMark()), "duplicate key '" + k.getValue()
+                                + "': it is already set on line " + position(file, lineOffset, first.getStartMark()).line()
+                                + " (keep one of them)");
                         ok = false;
                     }
                 } else {
@@ -129,11 +141,25 @@ public final class YamlText {
         return SourcePosition.of(file, lineOffset + mark.getLine() + 1, mark.getColumn() + 1);
     }
 
+    private static boolean unclosedQuote(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        return context.contains("quoted scalar") && problem.contains("end of stream");
+    }
+
     /** A one-line message from SnakeYAML's multi-line one. */
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();
-        if (problem.contains("(TAB)") || problem.contains("found character '\t'")) {
+        if (problem.contains("Global tag is not allowed: tag:yaml.org,2002:")) {
+            String tag = problem.substring(problem.indexOf("tag:yaml.org,2002:") + "tag:yaml.org,2002:".length()).strip();
+            return "YAML tag '!!" + tag + "' is not allowed: write plain values (text, numbers, dates, lists, key: value)";
+        }
+        if (problem.contains("Global tag is not allowed")) {
+            return "YAML tags like '!!name' are not allowed: write plain values (text, numbers, dates, lists, key: value)";
+        }
+        if (problem.contains("found character '\\t'") || problem.contains("found character '\t'")
+                || problem.contains("\\t(TAB)") || problem.contains("\t(TAB)")) {
             return "tab character in YAML indentation: indent with spaces";
         }
         if (problem.contains("found duplicate key")) {
@@ -146,7 +172,7 @@ public final class YamlText {
             return "too many YAML aliases (more than " + MAX_ALIASES + "): aliases are limited to keep builds safe";
         }
         if (context.contains("quoted scalar") && problem.contains("end of stream")) {
-            return "unclosed quote: a value starts with a quote but never ends with one";
+            return "unclosed quote: the value that starts here with a quote never ends with one (add the closing quote)";
         }
         String msg = (context.isEmpty() ? "" : context + ": ") + problem;
         return "invalid YAML: " + clean(msg);

@@ -39,7 +39,7 @@ class YamlTextTest {
 
     @Test
     void reportsADuplicateKey() {
-        assertEquals(List.of("content/a.md:3:1: error: duplicate key 'title'"), parse("title: A\ntitle: B\n"));
+        assertEquals(List.of("content/a.md:3:1: error: duplicate key 'title': it is already set on line 2 (keep one of them)"), parse("title: A\ntitle: B\n"));
     }
 
     @Test

@@ -1,0 +1,29 @@
+package dev.peerhub.content;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.peerhub.diagnostic.Diagnostics;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Coverage-guided fuzzing of front matter and the single-file pipeline (decode, parse, render). Any
+ * exception fails it: bad input must become a diagnostic. Under {@code ./peerhub test} (JAZZER_FUZZ=1, set
+ * in the pom) it fuzzes for {@code maxDuration}; in a plain IDE run it replays the saved inputs in
+ * {@code src/test/resources/dev/peerhub/content/FrontMatterFuzzTestInputs/}.
+ */
+class FrontMatterFuzzTest {
+
+    private final SingleFilePipeline pipeline = new SingleFilePipeline();
+
+    @FuzzTest(maxDuration = "30s")
+    void neverThrowsOnAnyFile(FuzzedDataProvider data) {
+        byte[] bytes;
+        if (data.consumeBoolean()) {
+            String text = SingleFilePipeline.assemble(bound -> data.consumeInt(0, bound - 1));
+            bytes = text.getBytes(StandardCharsets.UTF_8);
+        } else {
+            bytes = data.consumeRemainingAsBytes();
+        }
+        pipeline.run("content/guides/fuzz.md", bytes, new Diagnostics());
+    }
+}
