@@ -35,7 +35,7 @@ if (!opts.peerhub || !opts.pagefind || !opts.known) die('needs --peerhub, --page
 if (!(opts.queries > 0)) die('--queries must be a positive number');
 const say = (...m) => console.error('search-bench:', ...m);
 
-const require = createRequire(path.join(opts.playwright ?? process.cwd(), 'package.json'));
+const require = createRequire(path.resolve(opts.playwright ?? '.', 'package.json'));
 const { chromium } = require('playwright-core');
 
 // ------------------------------------------------------------------ static server
@@ -75,10 +75,25 @@ function parseRanges(header, size) {
 function startServer(root) {
   const gzCache = new Map();
   const stats = { requests: 0, ranged: 0, multi: 0, gzipped: 0, notFound: [] };
+  const meter = { on: false, reqs: [] };
   const server = http.createServer((req, res) => {
     stats.requests++;
     const url = new URL(req.url, 'http://127.0.0.1');
     let rel = decodeURIComponent(url.pathname);
+    if (meter.on && !/favicon/.test(rel)) {
+      const rec = { url: url.pathname, range: req.headers.range ? `${req.headers.range.split(',').length} range(s)` : '', done: false };
+      const sock = req.socket, before = sock.bytesWritten;
+      meter.reqs.push(rec);
+      res.on('finish', () => {
+        rec.status = res.statusCode;
+        const head = res._header ?? '';   // the status line and headers as written
+        rec.encoding = /\r\ncontent-encoding: *([^\r]*)/i.exec(head)?.[1] ?? '';
+        rec.type = /\r\ncontent-type: *([^;\r]*)/i.exec(head)?.[1] ?? '';
+        // bytesWritten is updated once the socket has flushed; read it on the next turn
+        setImmediate(() => { rec.bytes = sock.bytesWritten - before; rec.done = true; });
+      });
+      res.on('close', () => { if (!rec.done && !res.writableFinished) { rec.failed = true; rec.bytes = sock.bytesWritten - before; rec.done = true; } });
+    }
     if (rel === '/__bench/blank.html') {
       res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Content-Length': Buffer.byteLength(BLANK), 'Cache-Control': 'no-store' });
       return res.end(BLANK);
@@ -131,7 +146,7 @@ function startServer(root) {
   });
   server.keepAliveTimeout = 5000;
   return new Promise(resolve => server.listen(0, '127.0.0.1', () =>
-    resolve({ server, stats, origin: `http://127.0.0.1:${server.address().port}` })));
+    resolve({ server, stats, meter, origin: `http://127.0.0.1:${server.address().port}` })));
 }
 
 // ------------------------------------------------------------------ queries
@@ -212,30 +227,19 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 
-// A fresh context (empty cache), the blank page loaded, then counting starts.
+// A fresh context (empty cache) with the blank page loaded. Bytes and requests are counted by the
+// server (it sees the requests of the page and of any worker the client starts): bytes are what
+// the server wrote on the connection for the answer, status line, headers and body.
 async function freshPage(origin) {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
-  const net = { counting: false, reqs: new Map() };
-  cdp.on('Network.requestWillBeSent', e => {
-    if (!net.counting || /favicon/.test(e.request.url)) return;
-    if (!net.reqs.has(e.requestId)) net.reqs.set(e.requestId, { url: e.request.url, bytes: 0, done: false, range: e.request.headers.Range ?? e.request.headers.range });
-  });
-  cdp.on('Network.responseReceived', e => { const r = net.reqs.get(e.requestId); if (r) { r.status = e.response.status; r.encoding = e.response.headers['content-encoding'] ?? e.response.headers['Content-Encoding']; } });
-  cdp.on('Network.loadingFinished', e => { const r = net.reqs.get(e.requestId); if (r) { r.bytes = e.encodedDataLength; r.done = true; } });
-  cdp.on('Network.loadingFailed', e => { const r = net.reqs.get(e.requestId); if (r) { r.failed = e.errorText; r.done = true; } });
   await page.goto(origin + '/__bench/blank.html', { waitUntil: 'load' });
-  return { context, page, net };
+  return { context, page };
 }
-async function settle(net) { // wait until every counted request has finished (at most 5 s)
+async function settle(meter) { // wait until every counted answer has been written (at most 5 s)
   const until = Date.now() + 5000;
-  while ([...net.reqs.values()].some(r => !r.done) && Date.now() < until) await new Promise(r => setTimeout(r, 10));
-  await new Promise(r => setTimeout(r, 50));
+  while (meter.reqs.some(r => !r.done) && Date.now() < until) await new Promise(r => setTimeout(r, 10));
 }
-
 const results = {};
 for (const [name, tool] of Object.entries(TOOLS)) {
   const srv = await startServer(path.resolve(tool.root));
@@ -250,18 +254,18 @@ for (const [name, tool] of Object.entries(TOOLS)) {
   const problems = [];
   for (let i = 0; i < exactQueries.length; i++) {
     const q = exactQueries[i].query, q2 = exactQueries[(i + 1) % exactQueries.length].query;
-    const { context, page, net } = await freshPage(srv.origin);
-    net.counting = true;
+    const { context, page } = await freshPage(srv.origin);
+    srv.meter.reqs = []; srv.meter.on = true;
     let r1;
-    try { r1 = await page.evaluate(tool.run, { q }); } catch (e) { problems.push(`${q}: ${e.message.split('\n')[0]}`); await context.close(); continue; }
-    net.counting = false;   // requests the first search started are counted, even if they end later
-    await settle(net);
-    const reqs = [...net.reqs.values()];
+    try { r1 = await page.evaluate(tool.run, { q }); } catch (e) { srv.meter.on = false; problems.push(`${q}: ${e.message.split('\n')[0]}`); await context.close(); continue; }
+    srv.meter.on = false;   // requests the first search started are counted, even if they end later
+    await settle(srv.meter);
+    const reqs = srv.meter.reqs;
     const r2 = await page.evaluate(tool.run, { q: q2 });
     await context.close();
-    first.push({ ms: r1.ms, bytes: reqs.reduce((s, r) => s + r.bytes, 0), requests: reqs.length, withData: r1.withData, failed: reqs.filter(r => r.failed || r.status >= 400).length });
+    first.push({ ms: r1.ms, bytes: reqs.reduce((s, r) => s + (r.bytes ?? 0), 0), requests: reqs.length, shown: r1.urls.length, complete: r1.withData === Math.min(10, r1.total), failed: reqs.filter(r => r.failed || r.status >= 400).length });
     further.push(r2.ms);
-    if (i === 0) sampleReqs.push(...reqs.map(r => ({ url: r.url.replace(srv.origin, ''), status: r.status, bytes: r.bytes, encoding: r.encoding ?? '', range: r.range ? `${r.range.split(',').length} range(s)` : '' })));
+    if (i === 0) sampleReqs.push(...reqs.map(r => ({ url: r.url, status: r.status, bytes: r.bytes, type: r.type, encoding: r.encoding, range: r.range })));
     if ((i + 1) % 25 === 0) say(`${name}: ${i + 1}/${exactQueries.length} timed`);
   }
   // Known-item quality on one page per kind (the clients keep what they fetched).
@@ -286,7 +290,8 @@ for (const [name, tool] of Object.entries(TOOLS)) {
     firstMs: median(first.map(f => f.ms)),
     furtherMs: median(further),
     firstMsP90: [...first.map(f => f.ms)].sort((a, b) => a - b)[Math.floor(first.length * 0.9)],
-    minWithData: Math.min(...first.map(f => f.withData)),
+    incomplete: first.filter(f => !f.complete).length,
+    medianShown: median(first.map(f => f.shown)),
     failedRequests: first.reduce((s, f) => s + f.failed, 0),
     timed: first.length,
     mrrExact: mrr.exact, mrrTypo: mrr.typo,
