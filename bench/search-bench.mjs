@@ -182,10 +182,10 @@ function typo(words, i) {
     chars[p] = chars[p] === 'z' ? 'a' : String.fromCharCode(chars[p].charCodeAt(0) + 1);
   }
   const out = [...words]; out[w] = chars.join('');
-  return { query: out.join(' '), kind };
+  return { query: out.join(' '), kind, w };
 }
 const exactQueries = sample.map(s => ({ url: s.url, query: s.words.join(' ') }));
-const typoQueries = sample.map((s, i) => { const t = typo(s.words, i); return t && { url: s.url, query: t.query, kind: t.kind }; }).filter(Boolean);
+const typoQueries = sample.map((s, i) => { const t = typo(s.words, i); return t && { url: s.url, query: t.query, kind: t.kind, w: t.w }; }).filter(Boolean);
 
 // ------------------------------------------------------------------ the two clients
 // Each runs in the page; returns the result URLs and the time from the call to the results.
@@ -271,7 +271,9 @@ for (const [name, tool] of Object.entries(TOOLS)) {
   // Known-item quality on one page per kind (the clients keep what they fetched).
   const mrr = {};
   const misses = {};
-  for (const [kind, qs] of [['exact', exactQueries], ['typo', typoQueries]]) {
+  // typoSpace: the same typo queries ending with a space (the last word finished, not a prefix).
+  const typoSpace = typoQueries.map(t => ({ ...t, query: t.query + ' ' }));
+  for (const [kind, qs] of [['exact', exactQueries], ['typo', typoQueries], ['typoSpace', typoSpace]]) {
     const { context, page } = await freshPage(srv.origin);
     let sum = 0; misses[kind] = [];
     for (const { url, query } of qs) {
@@ -294,10 +296,11 @@ for (const [name, tool] of Object.entries(TOOLS)) {
     medianShown: median(first.map(f => f.shown)),
     failedRequests: first.reduce((s, f) => s + f.failed, 0),
     timed: first.length,
-    mrrExact: mrr.exact, mrrTypo: mrr.typo,
+    mrrExact: mrr.exact, mrrTypo: mrr.typo, mrrTypoSpace: mrr.typoSpace,
+    typoInLastWord: { queries: typoQueries.filter(t => t.w === 1).length, missed: misses.typo.filter(m => typoQueries.find(t => m.startsWith(t.query + ' ->'))?.w === 1).length },
     misses, problems, sampleRequests: sampleReqs, server: { ranged: srv.stats.ranged, multi: srv.stats.multi, gzipped: srv.stats.gzipped, notFound: [...new Set(srv.stats.notFound)].slice(0, 20) },
   };
-  say(`${name}: first ${results[name].firstKB.toFixed(1)} KB, ${results[name].requests} requests, ${results[name].firstMs.toFixed(0)} ms; further ${results[name].furtherMs.toFixed(1)} ms; MRR ${mrr.exact.toFixed(3)} exact, ${mrr.typo.toFixed(3)} typo`);
+  say(`${name}: first ${results[name].firstKB.toFixed(1)} KB, ${results[name].requests} requests, ${results[name].firstMs.toFixed(0)} ms; further ${results[name].furtherMs.toFixed(1)} ms; MRR ${mrr.exact.toFixed(3)} exact, ${mrr.typo.toFixed(3)} typo, ${mrr.typoSpace.toFixed(3)} typo + space`);
 }
 const chromiumVersion = browser.version();
 await browser.close();
