@@ -326,8 +326,12 @@ function roundAll(acc) { for (const [d, s] of acc) acc.set(d, f32(s)); return ac
 
 /** SHOULD over (field, term) of BoostQuery(TermQuery): terms with their own stats. */
 function scoreTerms(m, entries, bufs) {
+  return roundAll(scoreTermsInto(m, entries, bufs, new Map()));
+}
+
+/** Adds the unrounded term clause scores to acc (doc -> double sum). */
+function scoreTermsInto(m, entries, bufs, acc) {
   const stats = fieldStats(m);
-  const acc = new Map();
   entries.forEach((e, k) => {
     if (!e) return;
     for (let f = 0; f < stats.length; f++) {
@@ -338,7 +342,7 @@ function scoreTerms(m, entries, bufs) {
       for (let i = 0; i < p.docs.length; i++) sumInto(acc, p.docs[i], bm25(w, p.freqs[i], st.normInv[p.norms[i]]));
     }
   });
-  return roundAll(acc);
+  return acc;
 }
 
 async function wordClause(m, term, entry, highlight) {
@@ -346,8 +350,17 @@ async function wordClause(m, term, entry, highlight) {
     highlight.add(term);
     return scoreTerms(m, [entry], [(await part(m, entry.part)).buf]);
   }
+  if (fuzzyEdits(term) === 0) return new Map();
+  return roundAll(await fuzzyInto(m, term, null, highlight, new Map()));
+}
+
+/**
+ * Adds the scores of term's fuzzy clauses (one per field, each a float) to acc, unrounded:
+ * the SHOULD clauses Searcher.addFuzzy builds. term is in no field and has fuzzyEdits > 0.
+ * notStartingWith (or null): index terms starting with it are not candidates (Searcher.TypoQuery).
+ */
+async function fuzzyInto(m, term, notStartingWith, highlight, acc) {
   const edits = fuzzyEdits(term);
-  if (edits === 0) return new Map();
   // FuzzyQuery(field, term, edits, prefixLength 1, maxExpansions 50, transpositions) per field,
   // rewritten as Lucene's TopTermsBlendedFreqScoringRewrite does.
   const q = [...term];
@@ -362,6 +375,7 @@ async function wordClause(m, term, entry, highlight) {
       if (!(t.mask & (1 << f))) continue;
       const c = [...t.term];
       if (c[0] !== firstCp) continue;
+      if (notStartingWith !== null && t.term.startsWith(notStartingWith)) continue;
       const ed = editDistance(q.slice(1), c.slice(1), edits);
       if (ed > edits || ed === 0) continue;
       const sim = f32(1 - f32(ed / Math.min(c.length, q.length)));
@@ -373,7 +387,6 @@ async function wordClause(m, term, entry, highlight) {
     for (const t of top) needed.add(t.term);
   }
   const entries = await lookup(m, [...needed]);
-  const acc = new Map();
   for (let f = 0; f < stats.length; f++) {
     const top = perField[f];
     if (!top.length) continue;
@@ -391,7 +404,7 @@ async function wordClause(m, term, entry, highlight) {
     }
     for (const [d, s] of fieldAcc) sumInto(acc, d, f32(s));
   }
-  return roundAll(acc);
+  return acc;
 }
 
 async function phraseMatches(m, tokens, entries, f) {
@@ -453,8 +466,14 @@ async function prefixTerms(m, word) {
   const inLex = new Set(lex.map((t) => t.term));
   const other = stems.filter((s) => !s.startsWith(prefix));
   const entries = other.length ? await lookup(m, other) : new Map();
-  for (const s of stems) if ((inLex.has(s) || entries.get(s)) && !out.includes(s)) out.push(s);
-  return out;
+  const typos = [];
+  for (const s of stems) {
+    const known = inLex.has(s) || !!entries.get(s);
+    if (known && !out.includes(s)) out.push(s);
+    // A stem in no field gets the typo expansions any other word would get (Searcher.prefixTypoTerms).
+    if (!known && fuzzyEdits(s) > 0 && !typos.includes(s)) typos.push(s);
+  }
+  return { terms: out, typos };
 }
 
 // ---- the search
@@ -484,7 +503,8 @@ export async function search(query, options = {}) {
   const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
   const excludedTokens = pq.excluded.map((x) => analyze(x)).filter((ts) => ts.length);
   // The prefix's lexicon first, so that its expansions and the other words' parts come together.
-  const prefixList = pq.prefix !== null ? await prefixTerms(m, pq.prefix) : null;
+  const prefixExp = pq.prefix !== null ? await prefixTerms(m, pq.prefix) : null;
+  const prefixList = prefixExp ? prefixExp.terms : null;
   const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
   const entries = await lookup(m, prefixList ? [...all, ...prefixList] : all);
 
@@ -510,12 +530,17 @@ export async function search(query, options = {}) {
       add('p:' + ts.map((t) => `${t.position - first}=${t.term} `).join(''), () => phraseClause(m, ts, entries, highlight));
     }
   }
-  if (prefixList) {
-    add('x:' + prefixList.join(' '), async () => {
+  if (prefixExp) {
+    // One SHOULD of the prefix term clauses and the typo (fuzzy) clauses: matches when any does,
+    // scores their sum (in double, rounded once), as Searcher.prefixQuery.
+    const typos = prefixExp.typos;
+    add('x:' + prefixList.join(' ') + (typos.length ? ' ~' + typos.join(' ~') : ''), async () => {
       const es = prefixList.map((t) => entries.get(t));
       const bufs = await Promise.all(es.map(async (e) => (e ? (await part(m, e.part)).buf : null)));
       prefixList.forEach((t) => { if (entries.get(t)) highlight.add(t); });
-      return scoreTerms(m, es, bufs);
+      const acc = scoreTermsInto(m, es, bufs, new Map());
+      for (const t of typos) await fuzzyInto(m, t, lowerCase(pq.prefix), highlight, acc);
+      return roundAll(acc);
     });
   }
   const empty = { total: 0, results: [] };

@@ -64,7 +64,11 @@ import org.apache.lucene.util.BytesRef;
  *       without typo tolerance);
  *   <li>the prefix: the {@value #PREFIX_EXPANSIONS} terms starting with the lower-cased word that
  *       occur in most documents (summed over fields; ties in term order), plus the analysed word
- *       itself when it occurs, each as a term clause, all in one SHOULD.
+ *       itself when it occurs, each as a term clause, all in one SHOULD; when an analysed term of
+ *       the word occurs nowhere (and has at least 3 characters), the same SHOULD also holds that
+ *       term's fuzzy clauses, as a word would get them but without the terms starting with the
+ *       lower-cased word (those are completions: {@link TypoQuery}). The item matches a page when
+ *       any prefix or fuzzy clause does, and scores the sum of the matching clauses.
  * </ul>
  * Identical items count once. All items are MUST; if that matches nothing and there are two or
  * more items, they become one MUST disjunction ({@code fallback = "any"}). Excluded items are
@@ -294,10 +298,9 @@ public final class Searcher implements Closeable {
         }
         if (pq.prefix() != null) {
             List<String> terms = prefixTerms(pq.prefix());
-            String key = "x:" + String.join(" ", terms);
-            if (!positive.containsKey(key)) {
-                positive.put(key, new Clause(key, terms.isEmpty() ? new MatchNoDocsQuery("no such term") : termsOverFields(terms)));
-            }
+            List<String> typos = prefixTypoTerms(pq.prefix());
+            String key = "x:" + String.join(" ", terms) + (typos.isEmpty() ? "" : " ~" + String.join(" ~", typos));
+            if (!positive.containsKey(key)) positive.put(key, new Clause(key, prefixQuery(pq.prefix(), terms, typos)));
         }
         List<Query> excluded = new ArrayList<>();
         for (String x : pq.excluded()) {
@@ -321,14 +324,94 @@ public final class Searcher implements Closeable {
 
     private Query wordQuery(String term) throws IOException {
         if (existsAnywhere(term)) return termOverFields(term);
-        int edits = fuzzyEdits(term);
-        if (edits == 0) return new MatchNoDocsQuery("no such term");
+        if (fuzzyEdits(term) == 0) return new MatchNoDocsQuery("no such term");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        addFuzzy(b, term, null);
+        return b.build();
+    }
+
+    /**
+     * SHOULD clauses {@code BoostQuery(FuzzyQuery(field, term, edits, 1, 50, true), boost)}, one per
+     * field; with {@code notStartingWith}, the fuzzy queries skip the index terms starting with it.
+     */
+    private static void addFuzzy(BooleanQuery.Builder b, String term, String notStartingWith) {
+        int edits = fuzzyEdits(term);
         for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
-            Query q = new FuzzyQuery(new Term(SearchFields.TEXT_FIELDS.get(f), term), edits, 1,
-                    FUZZY_MAX_EXPANSIONS, true);
+            Term t = new Term(SearchFields.TEXT_FIELDS.get(f), term);
+            Query q = notStartingWith == null ? new FuzzyQuery(t, edits, 1, FUZZY_MAX_EXPANSIONS, true)
+                    : new TypoQuery(t, edits, notStartingWith);
             b.add(new BoostQuery(q, SearchFields.BOOSTS[f]), Occur.SHOULD);
         }
+    }
+
+    /**
+     * The typo expansions of the word being typed: a {@link FuzzyQuery} (same rewrite, same
+     * blended scoring) that does not see the index terms starting with the typed prefix. Those are
+     * prefix completions; leaving them out keeps every term in one clause of the prefix item (two
+     * equal term clauses in one disjunction would be merged by Lucene's rewrite, with the fuzzy
+     * clause's blended statistics lost), and the 50 best expansions are picked among the others.
+     */
+    static final class TypoQuery extends FuzzyQuery {
+        private final BytesRef excluded;
+
+        TypoQuery(Term term, int edits, String notStartingWith) {
+            super(term, edits, 1, FUZZY_MAX_EXPANSIONS, true);
+            this.excluded = new BytesRef(notStartingWith);
+        }
+
+        @Override
+        protected TermsEnum getTermsEnum(Terms terms, org.apache.lucene.util.AttributeSource atts) throws IOException {
+            TermsEnum fuzzy = super.getTermsEnum(terms, atts);
+            return new org.apache.lucene.index.FilterLeafReader.FilterTermsEnum(fuzzy) {
+                @Override
+                public BytesRef next() throws IOException {
+                    BytesRef t;
+                    do {
+                        t = in.next();
+                    } while (t != null && startsWith(t, excluded));
+                    return t;
+                }
+            };
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return super.equals(other) && excluded.equals(((TypoQuery) other).excluded);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * super.hashCode() + excluded.hashCode();
+        }
+
+        @Override
+        public String toString(String field) {
+            return super.toString(field) + "-" + excluded.utf8ToString() + "*";
+        }
+    }
+
+    /**
+     * The analysed terms of the word being typed that get typo tolerance: those that occur in no
+     * field and have at least 3 characters (the rule for any other word), in analysis order.
+     */
+    List<String> prefixTypoTerms(String word) throws IOException {
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (Token t : analyze(word)) {
+            if (fuzzyEdits(t.term()) > 0 && !existsAnywhere(t.term())) out.add(t.term());
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The prefix item: one flat SHOULD of the prefix expansions' term clauses (every term, every
+     * field) followed by the fuzzy clauses of {@code typos} (every term, every field). It matches a
+     * page when any of them does, and its score is the sum of the matching clauses.
+     */
+    private static Query prefixQuery(String word, List<String> terms, List<String> typos) {
+        if (terms.isEmpty() && typos.isEmpty()) return new MatchNoDocsQuery("no such term");
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        addTerms(b, terms);
+        for (String t : typos) addFuzzy(b, t, lowerCase(word));
         return b.build();
     }
 
@@ -338,13 +421,17 @@ public final class Searcher implements Closeable {
 
     private static Query termsOverFields(List<String> terms) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        addTerms(b, terms);
+        return b.build();
+    }
+
+    private static void addTerms(BooleanQuery.Builder b, List<String> terms) {
         for (String term : terms) {
             for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
                 b.add(new BoostQuery(new TermQuery(new Term(SearchFields.TEXT_FIELDS.get(f), term)),
                         SearchFields.BOOSTS[f]), Occur.SHOULD);
             }
         }
-        return b.build();
     }
 
     private static Query phraseOverFields(List<Token> tokens) {

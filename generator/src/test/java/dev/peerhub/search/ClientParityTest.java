@@ -97,6 +97,19 @@ class ClientParityTest {
         qs.add(new ClientHarness.Query("support ", 10, 10, null, null, null, true));
         qs.add(new ClientHarness.Query("peer ", 5, 3, null, null, null, false));
         qs.add(new ClientHarness.Query("support ", 10, 0, "no such tag", null, null, true));
+        // A typo in the last word: while it is being typed (prefix and typo expansions together)
+        // and once a space follows (typo expansions only).
+        for (int i = 0; i < 30; i++) {
+            String w = word.get().replaceAll("[^\\p{L}]", "").toLowerCase(java.util.Locale.ROOT);
+            if (w.length() < 4) w = "supporting";
+            String typo = typo(r, w);
+            String before = i % 3 == 0 ? "" : word.get() + " ";
+            qs.add(new ClientHarness.Query(before + typo + (i % 5 == 4 ? " " : "")));
+        }
+        for (String s : List.of("supprt", "spuport", "peer supprt", "peer supprt ", "peer spuport", "grou",
+                "peer grou", "grup", "suportin", "supportx", "peer supportx", "supportingg", "qqqq", "peer qqqq")) {
+            qs.add(new ClientHarness.Query(s));
+        }
         return qs;
     }
 
@@ -190,7 +203,10 @@ class ClientParityTest {
             // Every match compared (limit 300), not only the top ten: a wrong cut at 50 changes
             // the scores of the pages holding the terms left out.
             List<ClientHarness.Query> qs = new ArrayList<>();
-            for (String q : List.of("abcdefg ", "abcdfg ", "abcdkfg notes ", "abdcefg ")) {
+            for (String q : List.of("abcdefg ", "abcdfg ", "abcdkfg notes ", "abdcefg ",
+                    // the word being typed: typo expansions only, then prefix and typo expansions
+                    // sharing terms (the ten "abcdef?" completions are also within 2 edits)
+                    "abcdfg", "notes abdcefg", "abcdef", "abcdeg")) {
                 qs.add(new ClientHarness.Query(q, 300, 0, null, null, null, false));
             }
             Path dir = ClientHarness.install(tmp.resolve("fuzzy"), fuzzyFiles, fs, ClientHarness.analysedStrings(fuzzy, qs), false);

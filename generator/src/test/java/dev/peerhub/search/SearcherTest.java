@@ -97,6 +97,24 @@ class SearcherTest {
     }
 
     @Test
+    void aTypoInTheWordBeingTypedStillFindsThePage() throws Exception {
+        // The last word is still being typed: no page has a word starting with "braething", but its
+        // typo expansions do, and as the last of all required words it must match.
+        assertEquals(List.of("/body/"), urls("sleep braething"));
+        assertEquals(List.of("/title/", "/body/"), urls("braething"));
+        assertEquals(List.of("/body/"), urls("sleep braeth"));
+        // Prefix and typo expansions together: "evenin" completes to "evening" and corrects to it.
+        assertEquals(List.of("/body/", "/title/"), urls("evenin"));
+        // The first letter must still be right, and a word that is in the index gets no typo expansions.
+        assertEquals(List.of(), urls("vreathing"));
+        assertEquals(List.of("braeth"), searcher.prefixTypoTerms("braething"));
+        assertEquals(List.of(), searcher.prefixTypoTerms("breathing"));
+        assertEquals(List.of(), searcher.prefixTypoTerms("br"));
+        // Same result with and without the trailing space when nothing starts with the word.
+        assertEquals(urls("sleep braething "), urls("sleep braething"));
+    }
+
+    @Test
     void filtersNarrowResultsAndFacetsCountTheMatches() throws Exception {
         SearchResults r = searcher.search("support ", new SearchOptions(10, 0, null, "stories", "guide"));
         assertEquals(List.of("/scattered/"), r.results().stream().map(SearchResults.Result::url).toList());
