@@ -15,6 +15,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -297,6 +298,9 @@ final class IndexExporter {
         ByteSink pack = new ByteSink();
         ByteSink offsets = new ByteSink();
         StoredFields stored = reader.storedFields();
+        LeafReader leaf = maxDoc == 0 ? null : reader.leaves().get(0).reader();
+        SortedDocValues sectionDv = leaf == null ? null : leaf.getSortedDocValues(SearchFields.F_SECTION);
+        SortedDocValues typeDv = leaf == null ? null : leaf.getSortedDocValues(SearchFields.F_TYPE);
         List<String> sections = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> tags = new ArrayList<>();
@@ -323,8 +327,8 @@ final class IndexExporter {
                 docTypes.append(',');
                 docTags.append(',');
             }
-            docSections.append(intern(sections, doc.get(SearchFields.SECTION)));
-            docTypes.append(intern(types, doc.get(SearchFields.TYPE)));
+            docSections.append(intern(sections, value(sectionDv, d)));
+            docTypes.append(intern(types, value(typeDv, d)));
             docTags.append('[');
             String[] ts = doc.getValues(SearchFields.STORED_TAG);
             for (int i = 0; i < ts.length; i++) {
@@ -404,6 +408,12 @@ final class IndexExporter {
         } finally {
             d.end();
         }
+    }
+
+    /** The doc's value of a keyword field, read from its doc values (every page has one). */
+    private static String value(SortedDocValues dv, int doc) throws IOException {
+        if (dv == null || !dv.advanceExact(doc)) throw new IllegalStateException("no doc value for doc " + doc);
+        return dv.lookupOrd(dv.ordValue()).utf8ToString();
     }
 
     private static int intern(List<String> values, String v) {

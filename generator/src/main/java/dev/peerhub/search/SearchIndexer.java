@@ -56,7 +56,7 @@ public final class SearchIndexer implements Closeable {
             config.setSimilarity(SearchFields.similarity());
             config.setIndexSort(new Sort(new SortField(SearchFields.URL, SortField.Type.STRING)));
             config.setMergePolicy(new LogByteSizeMergePolicy());
-            config.setRAMBufferSizeMB(64);
+            config.setRAMBufferSizeMB(256);
             config.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, config);
         } catch (IOException e) {
@@ -103,12 +103,11 @@ public final class SearchIndexer implements Closeable {
         d.add(new StoredField(SearchFields.STORED_TITLE, doc.title()));
         d.add(new StoredField(SearchFields.STORED_SUMMARY, doc.summary()));
         d.add(new StoredField(SearchFields.DATE, doc.date().toString()));
-        d.add(new StoredField(SearchFields.SECTION, doc.section()));
-        d.add(new StoredField(SearchFields.TYPE, doc.type()));
         for (SearchDocument.Passage p : doc.passages()) {
             d.add(new StoredField(SearchFields.PASSAGE_ANCHOR, p.anchor()));
             d.add(new StoredField(SearchFields.PASSAGE_HEADING, p.heading()));
-            d.add(new StoredField(SearchFields.PASSAGE_TEXT, p.text()));
+            // Only what the excerpts look at (the export and the CLI): the first words of the text.
+            d.add(new StoredField(SearchFields.PASSAGE_TEXT, Excerpts.source(p.text())));
         }
         return d;
     }
