@@ -41,7 +41,7 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases;
  *       {@code search/r/HASH.bin}: all of them end to end, uncompressed, for range requests (each
  *       term part starts with its base offset there and gives each term's positions length).
- *   <li>{@code search/t/HASH.bin}, {@code p/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
+ *   <li>{@code search/t/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
  *       files, each entry (and each numbered file) a varint length and raw DEFLATE, padded to
  *       256-byte blocks in the pack (sizes in
  *       the manifest's {@code tBlocks}, {@code pBlocks}, {@code lBlocks}), for multi-range requests;
@@ -237,14 +237,18 @@ final class IndexExporter {
         }
         if (!lex.isEmpty()) lexFiles.add(lex.toByteArray());
         StringBuilder blocks = new StringBuilder();
-        String t = addDirectory("t", termParts, blocks);
-        String p = addDirectory("p", posParts, blocks);
+        String t = addDirectory("t", termParts, blocks, true);
+        // Positions: no pack. With range support the client reads its terms' positions from the
+        // uncompressed file of all positions (never more bytes than the compressed parts would
+        // cost by more than a little, and usually far fewer); the numbered files serve hosts
+        // without range support. One copy for ranges, one for whole-file requests.
+        String p = addDirectory("p", posParts, blocks, false);
         // All positions, uncompressed, end to end: a phrase of rare words fetches just its terms'
         // positions from here by range instead of whole compressed positions files.
         ByteSink raw = new ByteSink();
         for (byte[] b : posParts) raw.write(b);
         String r = addFile("search/r/", ".bin", raw.toByteArray());
-        String l = addDirectory("l", lexFiles, blocks);
+        String l = addDirectory("l", lexFiles, blocks, true);
         manifest.append(",\"parts\":");
         stringArray(manifest, partSeps);
         manifest.append(",\"t\":").append(Json.quote(t)).append(",\"p\":").append(Json.quote(p))
@@ -259,7 +263,7 @@ final class IndexExporter {
      * bytes; returns {@code KIND/HASH/}. One hash for the whole set keeps the manifest small (a
      * name per file would be 12 incompressible bytes each).
      */
-    private String addDirectory(String kind, List<byte[]> contents, StringBuilder manifest) {
+    private String addDirectory(String kind, List<byte[]> contents, StringBuilder manifest, boolean withPack) {
         ByteSink all = new ByteSink();
         for (byte[] c : contents) {
             all.varint(c.length);
@@ -284,6 +288,7 @@ final class IndexExporter {
             while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
             blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
         }
+        if (!withPack) return dir;
         files.add(new OutputFile("search/" + kind + "/" + hash + ".bin", pack.toByteArray()));
         manifest.append(",\"").append(kind).append("Blocks\":\"").append(blocks).append('"');
         return dir;
@@ -391,7 +396,7 @@ final class IndexExporter {
             sb.append(',');
             Json.quote(sb, headings[i]);
             sb.append(',');
-            Json.quote(sb, Excerpts.source(texts[i]));
+            Json.quote(sb, texts[i]); // stored already cut to Excerpts.source
             sb.append(']');
         }
         sb.append("]}\n");
