@@ -56,6 +56,7 @@ public final class SearchIndexer implements Closeable {
             // itself (DocOrder), which costs far less than sorting and rewriting the segments.
             config.setMergePolicy(new LogByteSizeMergePolicy());
             config.setRAMBufferSizeMB(256);
+            config.setUseCompoundFile(false); // no copying of each flushed segment into a .cfs
             config.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, config);
         } catch (IOException e) {
