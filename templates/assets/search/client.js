@@ -192,8 +192,8 @@ function postings(buf, entry, f) {
 
 /**
  * Makes the positions of these terms available (all their fields), in one request: by range from
- * the uncompressed file of all positions when that is smaller than the compressed positions files
- * of their parts, else those files.
+ * the uncompressed file of all positions, or (server without range support) the compressed
+ * positions files of their parts.
  */
 function loadPositions(m, entries) {
   const pairs = [];
@@ -203,19 +203,16 @@ function loadPositions(m, entries) {
     }
   }
   if (!pairs.length) return;
-  const starts = packStarts(m, 'p');
   const parts = [...new Set(pairs.map(([e]) => e.part))];
-  const packBytes = parts.reduce((n, i) => n + starts[i + 1] - starts[i], 0);
   const ranges = pairs.map(([e, f]) => [e.posBase + e.posOff[f], e.posBase + e.posOff[f] + e.posLen[f]]);
-  const rawBytes = ranges.reduce((n, [a, b]) => n + b - a, 0);
   const all = (async () => {
-    if (!rangesUnsupported && rawBytes < packBytes) {
+    if (!rangesUnsupported) {
       const r = await requestRanges(m.r, ranges);
       if (r.read) return ranges.map(([a, b]) => r.read(a, b - a));
       r.abort();
       rangesUnsupported = true;
     }
-    const files = await loadNumbered(m, 'p', parts);
+    const files = await Promise.all(parts.map((i) => bytes(`${m.p}${i}.bin`).then(decodeEntry)));
     return pairs.map(([e, f]) => files[parts.indexOf(e.part)].subarray(e.posOff[f], e.posOff[f] + e.posLen[f]));
   })();
   pairs.forEach(([e, f], k) => once(posKey(e, f), async () => (await all)[k]));

@@ -6,15 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -24,7 +27,8 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Reads a committed one-segment Lucene index back through Lucene's APIs and writes the static
+ * Reads a committed Lucene index (any number of segments; pages numbered in URL order by
+ * {@link DocOrder}) back through Lucene's APIs and writes the static
  * client index. The format is described in {@code docs/search.md}; in short (varints are
  * unsigned LEB128):
  *
@@ -37,7 +41,7 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code search/p/HASH/N.bin}: the positions of the same terms, fetched only for phrases;
  *       {@code search/r/HASH.bin}: all of them end to end, uncompressed, for range requests (each
  *       term part starts with its base offset there and gives each term's positions length).
- *   <li>{@code search/t/HASH.bin}, {@code p/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
+ *   <li>{@code search/t/HASH.bin}, {@code l/HASH.bin}: packs of the numbered
  *       files, each entry (and each numbered file) a varint length and raw DEFLATE, padded to
  *       256-byte blocks in the pack (sizes in
  *       the manifest's {@code tBlocks}, {@code pBlocks}, {@code lBlocks}), for multi-range requests;
@@ -75,6 +79,9 @@ final class IndexExporter {
 
     private final int embedDocTableMaxDocs;
 
+    /** Client doc numbers (URL order) of Lucene's doc ids. */
+    private DocOrder order;
+
     IndexExporter(DirectoryReader reader, String language) {
         this(reader, language, EMBED_DOC_TABLE_MAX_DOCS);
     }
@@ -102,8 +109,8 @@ final class IndexExporter {
     }
 
     List<OutputFile> export() throws IOException {
-        if (reader.leaves().size() > 1) throw new IllegalStateException("expected one segment");
         int maxDoc = reader.maxDoc();
+        order = DocOrder.of(reader);
         int nFields = SearchFields.TEXT_FIELDS.size();
         IndexSearcher searcher = new IndexSearcher(reader);
         StringBuilder manifest = new StringBuilder();
@@ -124,8 +131,7 @@ final class IndexExporter {
         if (maxDoc == 0) {
             manifest.append(",\"parts\":[],\"t\":\"\",\"p\":\"\",\"lex\":[],\"l\":\"\"");
         } else {
-            LeafReader leaf = reader.leaves().get(0).reader();
-            exportTerms(leaf, maxDoc, manifest);
+            exportTerms(maxDoc, manifest);
         }
         exportDocs(maxDoc, manifest);
         manifest.append("}\n");
@@ -133,7 +139,7 @@ final class IndexExporter {
         return List.copyOf(files);
     }
 
-    private void exportTerms(LeafReader leaf, int maxDoc, StringBuilder manifest) throws IOException {
+    private void exportTerms(int maxDoc, StringBuilder manifest) throws IOException {
         int nFields = SearchFields.TEXT_FIELDS.size();
         // The union of all fields' terms, with a bit per field that has it.
         TreeMap<BytesRef, Integer> masks = new TreeMap<>();
@@ -141,16 +147,17 @@ final class IndexExporter {
         byte[][] norms = new byte[nFields][maxDoc];
         for (int f = 0; f < nFields; f++) {
             String field = SearchFields.TEXT_FIELDS.get(f);
-            Terms terms = leaf.terms(field);
+            Terms terms = MultiTerms.getTerms(reader, field);
             if (terms == null) continue;
             enums[f] = terms.iterator();
             for (BytesRef t = enums[f].next(); t != null; t = enums[f].next()) {
                 masks.merge(BytesRef.deepCopyOf(t), 1 << f, (a, b) -> a | b);
             }
-            NumericDocValues nv = leaf.getNormValues(field);
-            if (nv != null) {
+            for (LeafReaderContext ctx : reader.leaves()) {
+                NumericDocValues nv = ctx.reader().getNormValues(field);
+                if (nv == null) continue;
                 for (int d = nv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = nv.nextDoc()) {
-                    norms[f][d] = (byte) nv.longValue();
+                    norms[f][order.rank[ctx.docBase + d]] = (byte) nv.longValue();
                 }
             }
         }
@@ -167,6 +174,7 @@ final class IndexExporter {
         LexiconBuilder lex = new LexiconBuilder();
         BytesRef lexPrevLast = null;
         PostingsEnum pe = null;
+        Postings buf = new Postings();
         for (Map.Entry<BytesRef, Integer> e : masks.entrySet()) {
             BytesRef term = e.getKey();
             int mask = e.getValue();
@@ -177,23 +185,26 @@ final class IndexExporter {
                 if ((mask & (1 << f)) == 0) continue;
                 if (!enums[f].seekExact(term)) throw new IllegalStateException("term vanished");
                 dfs[f] = enums[f].docFreq();
+                pe = enums[f].postings(pe, PostingsEnum.POSITIONS);
+                buf.read(pe, order.rank);
                 // Postings as three runs (doc deltas, freqs, norm bytes): like values side by side
                 // compress far better than interleaved triples.
                 ByteSink ps = new ByteSink();
                 ByteSink freqs = new ByteSink();
                 ByteSink normBytes = new ByteSink();
                 ByteSink pos = new ByteSink();
-                pe = enums[f].postings(pe, PostingsEnum.POSITIONS);
                 int last = 0;
-                for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-                    int freq = pe.freq();
+                for (int k = 0; k < buf.size; k++) {
+                    int i = (int) buf.keys[k];
+                    int d = (int) (buf.keys[k] >>> 32);
+                    int freq = buf.freqs[i];
                     ps.varint(d - last);
                     last = d;
                     freqs.varint(freq);
                     normBytes.write(norms[f][d]);
                     int lastPos = 0;
-                    for (int i = 0; i < freq; i++) {
-                        int p = pe.nextPosition();
+                    for (int j = buf.posStart[i], end = j + freq; j < end; j++) {
+                        int p = buf.positions[j];
                         pos.varint(p - lastPos);
                         lastPos = p;
                     }
@@ -226,14 +237,18 @@ final class IndexExporter {
         }
         if (!lex.isEmpty()) lexFiles.add(lex.toByteArray());
         StringBuilder blocks = new StringBuilder();
-        String t = addDirectory("t", termParts, blocks);
-        String p = addDirectory("p", posParts, blocks);
+        String t = addDirectory("t", termParts, blocks, true);
+        // Positions: no pack. With range support the client reads its terms' positions from the
+        // uncompressed file of all positions (never more bytes than the compressed parts would
+        // cost by more than a little, and usually far fewer); the numbered files serve hosts
+        // without range support. One copy for ranges, one for whole-file requests.
+        String p = addDirectory("p", posParts, blocks, false);
         // All positions, uncompressed, end to end: a phrase of rare words fetches just its terms'
         // positions from here by range instead of whole compressed positions files.
         ByteSink raw = new ByteSink();
         for (byte[] b : posParts) raw.write(b);
         String r = addFile("search/r/", ".bin", raw.toByteArray());
-        String l = addDirectory("l", lexFiles, blocks);
+        String l = addDirectory("l", lexFiles, blocks, true);
         manifest.append(",\"parts\":");
         stringArray(manifest, partSeps);
         manifest.append(",\"t\":").append(Json.quote(t)).append(",\"p\":").append(Json.quote(p))
@@ -248,7 +263,7 @@ final class IndexExporter {
      * bytes; returns {@code KIND/HASH/}. One hash for the whole set keeps the manifest small (a
      * name per file would be 12 incompressible bytes each).
      */
-    private String addDirectory(String kind, List<byte[]> contents, StringBuilder manifest) {
+    private String addDirectory(String kind, List<byte[]> contents, StringBuilder manifest, boolean withPack) {
         ByteSink all = new ByteSink();
         for (byte[] c : contents) {
             all.varint(c.length);
@@ -273,6 +288,7 @@ final class IndexExporter {
             while (pack.size() % DOC_BLOCK_BYTES != 0) pack.write(0);
             blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
         }
+        if (!withPack) return dir;
         files.add(new OutputFile("search/" + kind + "/" + hash + ".bin", pack.toByteArray()));
         manifest.append(",\"").append(kind).append("Blocks\":\"").append(blocks).append('"');
         return dir;
@@ -297,6 +313,8 @@ final class IndexExporter {
         ByteSink pack = new ByteSink();
         ByteSink offsets = new ByteSink();
         StoredFields stored = reader.storedFields();
+        String[] sectionOf = values(SearchFields.F_SECTION, maxDoc);
+        String[] typeOf = values(SearchFields.F_TYPE, maxDoc);
         List<String> sections = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> tags = new ArrayList<>();
@@ -306,7 +324,7 @@ final class IndexExporter {
         List<byte[]> fragments = new ArrayList<>();
         StringBuilder blocks = new StringBuilder();
         for (int d = 0; d < maxDoc; d++) {
-            Document doc = stored.document(d);
+            Document doc = stored.document(order.doc[d]);
             offsets.u32(pack.size());
             byte[] deflated = deflate(fragment(doc).getBytes(StandardCharsets.UTF_8));
             ByteSink entry = new ByteSink();
@@ -323,8 +341,8 @@ final class IndexExporter {
                 docTypes.append(',');
                 docTags.append(',');
             }
-            docSections.append(intern(sections, doc.get(SearchFields.SECTION)));
-            docTypes.append(intern(types, doc.get(SearchFields.TYPE)));
+            docSections.append(intern(sections, sectionOf[d]));
+            docTypes.append(intern(types, typeOf[d]));
             docTags.append('[');
             String[] ts = doc.getValues(SearchFields.STORED_TAG);
             for (int i = 0; i < ts.length; i++) {
@@ -378,7 +396,7 @@ final class IndexExporter {
             sb.append(',');
             Json.quote(sb, headings[i]);
             sb.append(',');
-            Json.quote(sb, Excerpts.source(texts[i]));
+            Json.quote(sb, texts[i]); // stored already cut to Excerpts.source
             sb.append(']');
         }
         sb.append("]}\n");
@@ -403,6 +421,61 @@ final class IndexExporter {
             return out.toByteArray();
         } finally {
             d.end();
+        }
+    }
+
+    /** Every page's value of a keyword field (from its doc values), by client doc number. */
+    private String[] values(String field, int maxDoc) throws IOException {
+        String[] out = new String[maxDoc];
+        for (LeafReaderContext ctx : reader.leaves()) {
+            SortedDocValues dv = ctx.reader().getSortedDocValues(field);
+            if (dv == null) continue;
+            String[] names = new String[dv.getValueCount()];
+            for (int o = 0; o < names.length; o++) names[o] = dv.lookupOrd(o).utf8ToString();
+            for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
+                out[order.rank[ctx.docBase + d]] = names[dv.ordValue()];
+            }
+        }
+        for (int d = 0; d < maxDoc; d++) {
+            if (out[d] == null) throw new IllegalStateException("no " + field + " for doc " + d);
+        }
+        return out;
+    }
+
+    /**
+     * One term's postings in one field, renumbered to client doc numbers and put in their order:
+     * {@code keys[k]} is the new doc number (high 32 bits) and the index of the posting as read.
+     */
+    private static final class Postings {
+        long[] keys = new long[64];
+        int[] freqs = new int[64];
+        int[] posStart = new int[64];
+        int[] positions = new int[256];
+        int size;
+
+        void read(PostingsEnum pe, int[] rank) throws IOException {
+            size = 0;
+            int np = 0;
+            boolean sorted = true;
+            long prev = -1;
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                if (size == keys.length) {
+                    keys = Arrays.copyOf(keys, size * 2);
+                    freqs = Arrays.copyOf(freqs, size * 2);
+                    posStart = Arrays.copyOf(posStart, size * 2);
+                }
+                int freq = pe.freq();
+                long key = ((long) rank[d] << 32) | size;
+                if (key < prev) sorted = false;
+                prev = key;
+                keys[size] = key;
+                freqs[size] = freq;
+                posStart[size] = np;
+                if (np + freq > positions.length) positions = Arrays.copyOf(positions, Math.max(positions.length * 2, np + freq));
+                for (int i = 0; i < freq; i++) positions[np++] = pe.nextPosition();
+                size++;
+            }
+            if (!sorted) Arrays.sort(keys, 0, size);
         }
     }
 

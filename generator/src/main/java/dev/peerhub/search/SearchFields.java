@@ -39,8 +39,6 @@ final class SearchFields {
     static final String STORED_SUMMARY = "s_summary";
     static final String STORED_TAG = "s_tag";
     static final String DATE = "date";
-    static final String SECTION = "s_section";
-    static final String TYPE = "s_type";
     static final String PASSAGE_ANCHOR = "p_anchor";
     static final String PASSAGE_HEADING = "p_heading";
     static final String PASSAGE_TEXT = "p_text";

@@ -22,8 +22,6 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -31,10 +29,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Indexes the site's pages with Lucene and exports the static index the browser client reads.
  *
- * <p>{@link #add} may be called from several threads at once. Lucene's index sort on the URL,
- * followed by a merge into one segment, makes Lucene's doc ids the pages' rank in URL order,
- * whatever order they arrived in; the client uses the same numbers, so ties in score break the
- * same way on both sides (lower doc id, i.e. smaller URL, first).
+ * <p>{@link #add} may be called from several threads at once. The Lucene index keeps the segments
+ * the threads flushed (unsorted, unmerged); the export numbers the pages by their rank in URL
+ * order ({@link DocOrder}) whatever order they arrived in, and {@link Searcher} breaks ties in
+ * score by the same rank, so ties break the same way on both sides (smaller URL first).
  */
 public final class SearchIndexer implements Closeable {
 
@@ -54,9 +52,11 @@ public final class SearchIndexer implements Closeable {
             IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer(language));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setSimilarity(SearchFields.similarity());
-            config.setIndexSort(new Sort(new SortField(SearchFields.URL, SortField.Type.STRING)));
+            // No index sort and no forceMerge(1): the export numbers the pages in URL order
+            // itself (DocOrder), which costs far less than sorting and rewriting the segments.
             config.setMergePolicy(new LogByteSizeMergePolicy());
-            config.setRAMBufferSizeMB(64);
+            config.setRAMBufferSizeMB(256);
+            config.setUseCompoundFile(false); // no copying of each flushed segment into a .cfs
             config.setCommitOnClose(false);
             this.writer = new IndexWriter(directory, config);
         } catch (IOException e) {
@@ -103,25 +103,23 @@ public final class SearchIndexer implements Closeable {
         d.add(new StoredField(SearchFields.STORED_TITLE, doc.title()));
         d.add(new StoredField(SearchFields.STORED_SUMMARY, doc.summary()));
         d.add(new StoredField(SearchFields.DATE, doc.date().toString()));
-        d.add(new StoredField(SearchFields.SECTION, doc.section()));
-        d.add(new StoredField(SearchFields.TYPE, doc.type()));
         for (SearchDocument.Passage p : doc.passages()) {
             d.add(new StoredField(SearchFields.PASSAGE_ANCHOR, p.anchor()));
             d.add(new StoredField(SearchFields.PASSAGE_HEADING, p.heading()));
-            d.add(new StoredField(SearchFields.PASSAGE_TEXT, p.text()));
+            // Only what the excerpts look at (the export and the CLI): the first words of the text.
+            d.add(new StoredField(SearchFields.PASSAGE_TEXT, Excerpts.source(p.text())));
         }
         return d;
     }
 
     /**
-     * Commits the Lucene index (one segment, doc ids in URL order) and returns the client index
+     * Commits the Lucene index and returns the client index
      * files, every path under {@code search/}.
      */
     public List<OutputFile> finish() {
         if (finished) throw new IllegalStateException("finish() already called");
         finished = true;
         try {
-            writer.forceMerge(1);
             writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language).entrySet());
             writer.commit();
             writer.close();

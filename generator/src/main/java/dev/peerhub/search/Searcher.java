@@ -72,8 +72,8 @@ import org.apache.lucene.util.BytesRef;
  * </ul>
  * Identical items count once. All items are MUST; if that matches nothing and there are two or
  * more items, they become one MUST disjunction ({@code fallback = "any"}). Excluded items are
- * MUST_NOT and filters are FILTER clauses. Ties in score go to the smaller doc id, i.e. the
- * smaller URL.
+ * MUST_NOT and filters are FILTER clauses. Ties in score go to the smaller URL ({@link DocOrder},
+ * the client's doc numbers).
  */
 public final class Searcher implements Closeable {
 
@@ -88,6 +88,8 @@ public final class Searcher implements Closeable {
     private final int[] docSection;
     private final int[] docType;
     private final int[][] docTags;
+    /** The pages' rank in URL order (the client's doc numbers), which breaks ties in score. */
+    private final DocOrder docOrder;
     private final List<String> sectionNames = new ArrayList<>();
     private final List<String> typeNames = new ArrayList<>();
     private final List<String> tagNames = new ArrayList<>();
@@ -102,6 +104,7 @@ public final class Searcher implements Closeable {
         this.language = lang == null ? "en" : lang;
         this.analyzer = SearchFields.analyzer(language);
         int maxDoc = reader.maxDoc();
+        docOrder = DocOrder.of(reader);
         docSection = new int[maxDoc];
         docType = new int[maxDoc];
         docTags = new int[maxDoc][];
@@ -112,11 +115,11 @@ public final class Searcher implements Closeable {
             readSorted(leaf.getSortedDocValues(SearchFields.F_TYPE), ctx.docBase, docType, typeNames);
             SortedSetDocValues tags = leaf.getSortedSetDocValues(SearchFields.F_TAG);
             if (tags != null) {
-                int base = tagNames.size();
-                for (long o = 0; o < tags.getValueCount(); o++) tagNames.add(tags.lookupOrd(o).utf8ToString());
+                int[] global = new int[(int) tags.getValueCount()];
+                for (int o = 0; o < global.length; o++) global[o] = intern(tagNames, tags.lookupOrd(o).utf8ToString());
                 for (int d = tags.nextDoc(); d != SortedSetDocValues.NO_MORE_DOCS; d = tags.nextDoc()) {
                     int[] ords = new int[tags.docValueCount()];
-                    for (int i = 0; i < ords.length; i++) ords[i] = base + (int) tags.nextOrd();
+                    for (int i = 0; i < ords.length; i++) ords[i] = global[(int) tags.nextOrd()];
                     docTags[ctx.docBase + d] = ords;
                 }
             }
@@ -126,11 +129,19 @@ public final class Searcher implements Closeable {
     private static void readSorted(SortedDocValues dv, int docBase, int[] into, List<String> names)
             throws IOException {
         if (dv == null) return;
-        int base = names.size();
-        for (int o = 0; o < dv.getValueCount(); o++) names.add(dv.lookupOrd(o).utf8ToString());
+        int[] global = new int[dv.getValueCount()];
+        for (int o = 0; o < global.length; o++) global[o] = intern(names, dv.lookupOrd(o).utf8ToString());
         for (int d = dv.nextDoc(); d != SortedDocValues.NO_MORE_DOCS; d = dv.nextDoc()) {
-            into[docBase + d] = base + dv.ordValue();
+            into[docBase + d] = global[dv.ordValue()];
         }
+    }
+
+    /** The index of {@code v} in {@code names} (segments share values), added when new. */
+    private static int intern(List<String> names, String v) {
+        int i = names.indexOf(v);
+        if (i >= 0) return i;
+        names.add(v);
+        return names.size() - 1;
     }
 
     /** True when {@code luceneDir} holds a committed index. */
@@ -179,7 +190,7 @@ public final class Searcher implements Closeable {
         Integer[] order = new Integer[hits.size];
         for (int i = 0; i < order.length; i++) order[i] = i;
         final Hits h = hits;
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -h.scores[i]).thenComparingInt(i -> h.docs[i]));
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -h.scores[i]).thenComparingInt(i -> docOrder.rank[h.docs[i]]));
         Set<String> highlight = highlightTerms(plan);
         Excerpts excerpts = new Excerpts(this::analyzeTerms, highlight);
         List<SearchResults.Result> results = new ArrayList<>();
@@ -189,7 +200,7 @@ public final class Searcher implements Closeable {
             Excerpts.Excerpt ex = excerpts.build(
                     d.getValues(SearchFields.PASSAGE_ANCHOR), d.getValues(SearchFields.PASSAGE_HEADING),
                     d.getValues(SearchFields.PASSAGE_TEXT));
-            results.add(new SearchResults.Result(doc, d.get(SearchFields.URL), d.get(SearchFields.STORED_TITLE),
+            results.add(new SearchResults.Result(docOrder.rank[doc], d.get(SearchFields.URL), d.get(SearchFields.STORED_TITLE),
                     d.get(SearchFields.STORED_SUMMARY), d.get(SearchFields.DATE),
                     List.of(d.getValues(SearchFields.STORED_TAG)), hits.scores[order[r]], ex.anchor(), ex.html()));
         }

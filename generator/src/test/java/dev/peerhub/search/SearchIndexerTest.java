@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
@@ -72,10 +71,11 @@ class SearchIndexerTest {
     void docIdsFollowUrlOrderWhateverTheOrderOfAdding() throws Exception {
         build(tmp.resolve("i"), SMALL);
         try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(tmp.resolve("i")))) {
-            assertEquals(1, r.leaves().size());
-            assertEquals("/a/", r.storedFields().document(0).get(SearchFields.URL));
-            assertEquals("/b/", r.storedFields().document(1).get(SearchFields.URL));
-            assertEquals("/c/", r.storedFields().document(2).get(SearchFields.URL));
+            DocOrder order = DocOrder.of(r);
+            assertEquals("/a/", r.storedFields().document(order.doc[0]).get(SearchFields.URL));
+            assertEquals("/b/", r.storedFields().document(order.doc[1]).get(SearchFields.URL));
+            assertEquals("/c/", r.storedFields().document(order.doc[2]).get(SearchFields.URL));
+            for (int d = 0; d < 3; d++) assertEquals(d, order.rank[order.doc[d]]);
         }
     }
 
@@ -124,7 +124,7 @@ class SearchIndexerTest {
         java.util.Iterator<String> m = partNames.iterator();
         int checked = 0;
         try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(tmp.resolve("i")))) {
-            LeafReader leaf = r.leaves().get(0).reader();
+            DocOrder order = DocOrder.of(r);
             String prevTerm = "";
             while (m.hasNext()) {
                 byte[] part = inflateEntry(byPath.get("search/" + m.next()));
@@ -162,10 +162,16 @@ class SearchIndexerTest {
                         long df = ((long[]) e[2])[f];
                         assertEquals(r.docFreq(new Term(field, term)), df, term + " in " + field);
                         if (df == 0) continue;
-                        TermsEnum te = leaf.terms(field).iterator();
+                        TermsEnum te = org.apache.lucene.index.MultiTerms.getTerms(r, field).iterator();
                         assertTrue(te.seekExact(new BytesRef(term)));
                         PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
-                        NumericDocValues norms = leaf.getNormValues(field);
+                        // Lucene's postings renumbered to client doc numbers (URL order).
+                        java.util.TreeMap<Integer, Integer> lucene = new java.util.TreeMap<>();
+                        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+                            lucene.put(order.rank[d], pe.freq());
+                        }
+                        java.util.Iterator<Map.Entry<Integer, Integer>> li = lucene.entrySet().iterator();
+                        NumericDocValues norms = org.apache.lucene.index.MultiDocValues.getNormValues(r, field);
                         int[] docs = new int[(int) df];
                         int[] freqs = new int[(int) df];
                         int doc = 0;
@@ -175,9 +181,11 @@ class SearchIndexerTest {
                             doc = docs[k];
                             int freq = freqs[k];
                             byte norm = part[pos[0]++];
-                            assertEquals(doc, pe.nextDoc());
-                            assertEquals(pe.freq(), freq);
-                            assertTrue(norms.advanceExact(doc));
+                            Map.Entry<Integer, Integer> expected = li.next();
+                            assertEquals(expected.getKey(), doc);
+                            assertEquals(expected.getValue(), freq);
+                            norms = org.apache.lucene.index.MultiDocValues.getNormValues(r, field);
+                            assertTrue(norms.advanceExact(order.doc[doc]));
                             assertEquals((byte) norms.longValue(), norm);
                             checked++;
                         }
