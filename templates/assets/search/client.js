@@ -571,7 +571,7 @@ export async function search(query, options = {}) {
   const results = page.map((h, i) => {
     const d = docs[i];
     const ex = excerpt(d.passages, highlight);
-    return { url: d.url, title: d.title, summary: d.summary, date: d.date, tags: d.tags, score: h.score,
+    return { url: d.url, title: d.title, summary: d.summary, date: d.date, contentNote: d.contentNote || '', tags: d.tags, score: h.score,
       anchor: ex.anchor, excerptHtml: ex.html };
   });
   const out = { total: hits.length, results };

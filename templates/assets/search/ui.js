@@ -171,6 +171,11 @@ function renderResult(r) {
     meta.append(el('span', 'search-result-tags', r.tags.join(', ')));
   }
   if (meta.childNodes.length) li.append(meta);
+  if (r.contentNote) {
+    const note = el('p', 'search-result-note');
+    note.append(el('strong', '', 'Content note: '), r.contentNote);
+    li.append(note);
+  }
   const excerpt = el('p', 'search-result-excerpt');
   appendMarked(excerpt, r.excerptHtml || '');
   if (!excerpt.childNodes.length && r.summary) excerpt.textContent = r.summary;

@@ -383,6 +383,11 @@ final class IndexExporter {
         Json.quote(sb, doc.get(SearchFields.STORED_SUMMARY));
         sb.append(",\"date\":");
         Json.quote(sb, doc.get(SearchFields.DATE));
+        String note = doc.get(SearchFields.STORED_CONTENT_NOTE);
+        if (note != null) {
+            sb.append(",\"contentNote\":");
+            Json.quote(sb, note);
+        }
         sb.append(",\"tags\":");
         stringArray(sb, List.of(doc.getValues(SearchFields.STORED_TAG)));
         sb.append(",\"passages\":[");

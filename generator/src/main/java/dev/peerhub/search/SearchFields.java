@@ -37,6 +37,8 @@ final class SearchFields {
     static final String URL = "url";
     static final String STORED_TITLE = "s_title";
     static final String STORED_SUMMARY = "s_summary";
+    /** The content note shown before a result's excerpt (absent when the page has none). */
+    static final String STORED_CONTENT_NOTE = "s_note";
     static final String STORED_TAG = "s_tag";
     static final String DATE = "date";
     static final String PASSAGE_ANCHOR = "p_anchor";

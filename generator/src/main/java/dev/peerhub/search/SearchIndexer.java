@@ -102,6 +102,7 @@ public final class SearchIndexer implements Closeable {
         }
         d.add(new StoredField(SearchFields.STORED_TITLE, doc.title()));
         d.add(new StoredField(SearchFields.STORED_SUMMARY, doc.summary()));
+        if (!doc.contentNote().isEmpty()) d.add(new StoredField(SearchFields.STORED_CONTENT_NOTE, doc.contentNote()));
         d.add(new StoredField(SearchFields.DATE, doc.date().toString()));
         for (SearchDocument.Passage p : doc.passages()) {
             d.add(new StoredField(SearchFields.PASSAGE_ANCHOR, p.anchor()));

@@ -32,7 +32,7 @@ public record SearchResults(long total, List<Result> results, String fallback, F
      * @param anchor      id of the best-matching passage's heading, empty for the top of the page
      * @param excerptHtml escaped text with {@code <mark>} around matched words
      */
-    public record Result(int doc, String url, String title, String summary, String date, List<String> tags,
+    public record Result(int doc, String url, String title, String summary, String date, String contentNote, List<String> tags,
                          float score, String anchor, String excerptHtml) {
         public Result {
             tags = List.copyOf(tags);
@@ -57,6 +57,8 @@ public record SearchResults(long total, List<Result> results, String fallback, F
             Json.quote(sb, r.summary());
             sb.append(",\"date\":");
             Json.quote(sb, r.date());
+            sb.append(",\"contentNote\":");
+            Json.quote(sb, r.contentNote());
             sb.append(",\"tags\":[");
             for (int t = 0; t < r.tags().size(); t++) {
                 if (t > 0) sb.append(',');

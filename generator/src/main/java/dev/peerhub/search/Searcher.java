@@ -202,6 +202,7 @@ public final class Searcher implements Closeable {
                     d.getValues(SearchFields.PASSAGE_TEXT));
             results.add(new SearchResults.Result(docOrder.rank[doc], d.get(SearchFields.URL), d.get(SearchFields.STORED_TITLE),
                     d.get(SearchFields.STORED_SUMMARY), d.get(SearchFields.DATE),
+                    d.get(SearchFields.STORED_CONTENT_NOTE) == null ? "" : d.get(SearchFields.STORED_CONTENT_NOTE),
                     List.of(d.getValues(SearchFields.STORED_TAG)), hits.scores[order[r]], ex.anchor(), ex.html()));
         }
         return new SearchResults(hits.size, results, fallback, facets(hits));

@@ -37,7 +37,7 @@ final class ClientHarness {
 
     record Hit(String url, double score, String anchor, String excerptHtml, String displayJson) {}
 
-    /** [title, summary, date, tags] as JavaScript's JSON.stringify writes them. */
+    /** [title, summary, date, contentNote, tags] as JavaScript's JSON.stringify writes them. */
     static String displayJson(SearchResults.Result r) {
         StringBuilder sb = new StringBuilder("[");
         jsString(sb, r.title());
@@ -45,6 +45,8 @@ final class ClientHarness {
         jsString(sb, r.summary());
         sb.append(',');
         jsString(sb, r.date());
+        sb.append(',');
+        jsString(sb, r.contentNote());
         sb.append(",[");
         for (int i = 0; i < r.tags().size(); i++) {
             if (i > 0) sb.append(',');

@@ -73,7 +73,7 @@ for (let i = 0; i < queries.length; i++) {
   }
   out.push(`Q\t${i}\t${res.total}\t${res.fallback ?? '-'}\t${requests - r0}\t${bytes - b0}`);
   for (const r of res.results) {
-    out.push(`R\t${r.url}\t${r.score}\t${r.anchor}\t${r.excerptHtml}\t${JSON.stringify([r.title, r.summary, r.date, r.tags])}`);
+    out.push(`R\t${r.url}\t${r.score}\t${r.anchor}\t${r.excerptHtml}\t${JSON.stringify([r.title, r.summary, r.date, r.contentNote, r.tags])}`);
   }
   if (q.facets) out.push(`F\t${JSON.stringify(res.facets)}`);
 }
