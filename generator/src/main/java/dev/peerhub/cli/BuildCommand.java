@@ -6,7 +6,6 @@ import dev.peerhub.build.Builder;
 import dev.peerhub.diagnostic.BuildFailedException;
 import dev.peerhub.output.StagedOutput;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,8 +21,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--site"}, paramLabel = "SITE_DIR", description = "The site folder (site.yml, content/, templates/). Default: the current folder.")
-    Path site = Path.of(".");
+    @picocli.CommandLine.Mixin
+    SiteOptions siteOptions = new SiteOptions();
 
     @Option(names = {"-o", "--out"}, paramLabel = "OUT_DIR", description = "The output folder. Default: public/ inside the site folder.")
     Path out;
@@ -34,8 +33,6 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Overrides base_url from site.yml (e.g. for a preview deploy).")
     String baseUrl;
 
-    @Option(names = "--today", paramLabel = "DATE", description = "The date events are upcoming or past relative to. Default: today (UTC).")
-    LocalDate today;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
     boolean quiet;
@@ -46,14 +43,10 @@ public final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Reporter reporter = new Reporter(spec.commandLine().getErr(), Reporter.terminal());
-        Path siteDir = site.toAbsolutePath().normalize();
-        if (!java.nio.file.Files.isDirectory(siteDir)) {
-            spec.commandLine().getErr().println("peerhub build: the site folder " + siteDir + " does not exist"
-                    + " (-s names the folder that holds site.yml, content/ and templates/)");
-            return 2;
-        }
+        if (!siteOptions.siteExists("build", spec.commandLine().getErr())) return 2;
+        Path siteDir = siteOptions.siteDir();
         Path outDir = (out == null ? siteDir.resolve("public") : out).toAbsolutePath().normalize();
-        BuildOptions options = new BuildOptions(siteDir, outDir, drafts, baseUrl, today == null ? Today.utc() : today,
+        BuildOptions options = new BuildOptions(siteDir, outDir, drafts, baseUrl, siteOptions.todayOrNow(),
                 false, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
         Progress progress = new Progress(spec.commandLine().getErr(), !quiet && Progress.terminal());

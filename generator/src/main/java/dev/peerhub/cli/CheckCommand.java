@@ -7,7 +7,6 @@ import dev.peerhub.diagnostic.BuildFailedException;
 import dev.peerhub.diagnostic.Diagnostics;
 import dev.peerhub.output.OutputSink;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,8 +24,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--site"}, paramLabel = "SITE_DIR", description = "The site folder (site.yml, content/, templates/). Default: the current folder.")
-    Path site = Path.of(".");
+    @picocli.CommandLine.Mixin
+    SiteOptions siteOptions = new SiteOptions();
 
     @Option(names = "--strict", description = "Fail on warnings too.")
     boolean strict;
@@ -34,8 +33,6 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Check pages with draft: true as they would be published (drafts are parsed either way).")
     boolean drafts;
 
-    @Option(names = "--today", paramLabel = "DATE", description = "The date events are upcoming or past relative to. Default: today (UTC).")
-    LocalDate today;
 
     @Option(names = {"-q", "--quiet"}, description = "Print only problems.")
     boolean quiet;
@@ -47,8 +44,9 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         var err = spec.commandLine().getErr();
         Reporter reporter = new Reporter(err, Reporter.terminal());
-        Path siteDir = site.toAbsolutePath().normalize();
-        BuildOptions options = new BuildOptions(siteDir, null, drafts, null, today == null ? Today.utc() : today,
+        if (!siteOptions.siteExists("check", err)) return 2;
+        Path siteDir = siteOptions.siteDir();
+        BuildOptions options = new BuildOptions(siteDir, null, drafts, null, siteOptions.todayOrNow(),
                 false, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
         Progress progress = new Progress(err, !quiet && Progress.terminal());

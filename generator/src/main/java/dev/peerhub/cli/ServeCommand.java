@@ -16,7 +16,6 @@ import java.io.PrintWriter;
 import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +42,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-s", "--site"}, paramLabel = "SITE_DIR", description = "The site folder (site.yml, content/, templates/). Default: the current folder.")
-    Path site = Path.of(".");
+    @picocli.CommandLine.Mixin
+    SiteOptions siteOptions = new SiteOptions();
 
     @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "The port to serve on (0: any free port). Default: ${DEFAULT-VALUE}.")
     int port = 1313;
@@ -55,8 +54,6 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "Include pages with draft: true (they show a Draft banner).")
     boolean drafts;
 
-    @Option(names = "--today", paramLabel = "DATE", description = "The date events are upcoming or past relative to. Default: today (UTC).")
-    LocalDate today;
 
     @Option(names = {"-v", "--verbose"}, description = "Print the time of each stage of each build, and stack traces of internal errors.")
     boolean verbose;
@@ -72,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         err = spec.commandLine().getErr();
         reporter = new Reporter(err, Reporter.terminal());
-        siteDir = site.toAbsolutePath().normalize();
+        siteDir = siteOptions.siteDir();
         if (port < 0 || port > 65535) {
             err.println("peerhub serve: --port must be between 0 and 65535, got " + port);
             return 2;
@@ -93,7 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind.contains(":") ? "[" + bind + "]" : bind;
         String url = "http://" + host + ":" + server.port() + "/";
-        options = new BuildOptions(siteDir, null, drafts, url, today == null ? Today.utc() : today, true,
+        options = new BuildOptions(siteDir, null, drafts, url, siteOptions.todayOrNow(), true,
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
         try (PreviewServer running = server; SiteWatcher watcher = new SiteWatcher(siteDir, this::changed)) {
             rebuild(Scope.EVERYTHING, "first build");
