@@ -111,7 +111,7 @@ public final class ContentReader {
         while (i < b.length) {
             int c = b[i] & 0xff;
             int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2 : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-            if (n < 0 || i + n >= b.length + (n == 0 ? 1 : 0) && n > 0 && i + n > b.length - 1 + 1) {
+            if (n < 0) {
                 return i;
             }
             for (int k = 1; k <= n; k++) {

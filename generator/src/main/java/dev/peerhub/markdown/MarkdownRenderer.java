@@ -45,7 +45,6 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
-    private final HtmlRenderer inlineRenderer;
 
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
@@ -66,7 +65,6 @@ public final class MarkdownRenderer {
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
-        this.inlineRenderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
     }
 
     /**
@@ -105,7 +103,7 @@ public final class MarkdownRenderer {
     public String renderInline(String markdown) {
         Document doc = parser.parse(markdown);
         BareLinks.link(doc);
-        String html = inlineRenderer.render(doc).strip();
+        String html = renderer.render(doc).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             html = html.substring(3, html.length() - 4);
         }
@@ -344,8 +342,7 @@ public final class MarkdownRenderer {
                 if (starts[mid] <= offset) lo = mid;
                 else hi = mid - 1;
             }
-            int bodyLine = article.hasFrontMatter() ? article.bodyLine() : article.bodyLine();
-            return SourcePosition.of(article.sourcePath(), bodyLine + lo, offset - starts[lo] + 1);
+            return SourcePosition.of(article.sourcePath(), article.bodyLine() + lo, offset - starts[lo] + 1);
         }
     }
 }

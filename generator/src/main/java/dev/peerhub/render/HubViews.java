@@ -36,11 +36,6 @@ public final class HubViews {
                 .filter(c -> !c.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
-    /** The calendar feed path of a circle, relative to the site root. */
-    public static String circleCalendarPath(Page circle) {
-        return circle.path() + "calendar.ics";
-    }
-
     public CircleView circle(Page p) {
         if (!(p.article().details() instanceof Circle c)) return null;
         boolean hasEvents = circlesWithEvents.contains(p.article().name());
@@ -110,7 +105,4 @@ public final class HubViews {
         return "";
     }
 
-    static LocalDate today(Site site) {
-        return site.buildDate();
-    }
 }
