@@ -59,6 +59,12 @@ import java.util.stream.Stream;
  */
 public final class Builder {
 
+    /**
+     * Characters of rendered article bodies kept in memory between the Markdown pass and the page pass
+     * (a quarter of the heap); bodies beyond it are rendered again, so huge sites build in a bounded heap.
+     */
+    static final long KEEP_BUDGET = Runtime.getRuntime().maxMemory() / 4;
+
     /** Templates every theme must have. */
     public static final List<String> REQUIRED_TEMPLATES = List.of("home.ftlh", "article.ftlh", "section.ftlh",
             "tag.ftlh", "tags.ftlh", "404.ftlh");
@@ -188,23 +194,42 @@ public final class Builder {
                 options.serveMode(), hasSearchPage);
         stop("templates", t);
 
-        // related pages: a pre-pass over every article's text (an in-memory Lucene index), before rendering
-        t = start("related");
-        // a partial rebuild (serve) reuses the related cards of the last full build (BuildMemo)
-        Related related = scope.everything() && !options.isCheck() ? Related.compute(site, reader, pool) : null;
-        stop("related", t);
-
-        t = start("pages");
+        t = start("markdown");
         Set<String> hubSections = HubPages.sections(templatesDir);
-        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, related, hubSections,
-                scope, changed);
+        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, hubSections, scope, changed);
         // a partial rebuild (serve) leaves the search index of the last full build as it is
         try (SearchIndexing search = scope.everything() ? searchFactory.apply(site) : SearchIndexing.none()) {
+            // every page's Markdown, once: its links and anchors, its search document (the one analysis of its
+            // text, shared by search and related pages), its body kept for the page when memory allows
             parallel(pool, site.allPages(), p -> {
-                pages.render(p, search);
+                pages.prepare(p, search);
                 return Optional.empty();
             });
             if (out.hasErrors()) throw new BuildFailedException(out);
+            stop("markdown", t);
+
+            // related pages from the search index (a partial rebuild in serve reuses the last full build's cards)
+            t = start("related");
+            if (scope.everything() && !options.isCheck()) {
+                search.commit();
+                Map<String, Map<String, Double>> similar = search.similarPages(pool);
+                pages.useRelated(similar == null ? Related.byTags(site) : Related.from(site, similar, pool));
+            }
+            stop("related", t);
+
+            // the client search index is written by one thread while the others render the pages
+            t = start("pages");
+            java.util.concurrent.CompletableFuture<List<OutputFile>> searchFiles = scope.everything()
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(search::finish, Builder::ownThread)
+                    : java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            parallel(pool, site.allPages(), p -> {
+                pages.render(p);
+                return Optional.empty();
+            });
+            if (out.hasErrors()) {
+                searchFiles.cancel(true);
+                throw new BuildFailedException(out);
+            }
             pages.writeLists(hasSearchPage);
             if (scope.everything() || hubPagesAffected(scope, changed)) {
                 pages.addHubPages(HubPages.write(site, views, engine, sink, out, hubSections, pages::introHtml));
@@ -215,7 +240,7 @@ public final class Builder {
 
             t = start("search");
             // a partial rebuild keeps the previous search index (it is remade by the next full build)
-            if (scope.everything()) for (OutputFile f : search.finish()) sink.write(f);
+            for (OutputFile f : join(searchFiles)) sink.write(f);
             stop("search", t);
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
@@ -388,6 +413,22 @@ public final class Builder {
         }
     }
 
+    /** Runs {@code r} on a thread of its own (the search export, beside the pool's page rendering). */
+    private static void ownThread(Runnable r) {
+        Thread thread = new Thread(r, "peerhub-search-export");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static <T> T join(java.util.concurrent.CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     /** Copies templates/assets: search/ keeps its names under /search/, the rest gets content-hashed names. */
     private static Assets copyAssets(Path templatesDir, String basePath, OutputSink sink, Diagnostics out) {
         Path dir = templatesDir.resolve("assets");
@@ -458,15 +499,14 @@ public final class Builder {
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();
         private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
-        private Related relatedPages; // null in a partial rebuild: made by tags on first need
+        private Related relatedPages; // set by useRelated in a full build; else made by tags on first need
         private final Set<String> hubSections;
         private final Scope scope;
         private final Set<String> changed;
         private final Set<Page> neighboursOfChanged = new java.util.HashSet<>();
 
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
-                  OutputSink sink, Diagnostics out, Related related, Set<String> hubSections, Scope scope,
-                  Set<String> changed) {
+                  OutputSink sink, Diagnostics out, Set<String> hubSections, Scope scope, Set<String> changed) {
             this.scope = scope;
             this.changed = changed;
             this.site = site;
@@ -476,7 +516,6 @@ public final class Builder {
             this.views = views;
             this.sink = sink;
             this.out = out;
-            this.relatedPages = related;
             this.hubSections = hubSections;
             this.feedUrls = site.config().feed().fullContent()
                     ? Set.copyOf(site.pages().stream().limit(site.config().feed().limit()).map(Page::url).toList())
@@ -548,23 +587,15 @@ public final class Builder {
             return false;
         }
 
-        void render(Page page, SearchIndexing search) {
+        /**
+         * Renders the Markdown of {@code page} (or takes it from serve's memo), records its links, anchors,
+         * feed body and sitemap entry, adds it to {@code search}, and keeps the body for {@link #render}
+         * while the memory budget allows.
+         */
+        void prepare(Page page, SearchIndexing search) {
             Article a = page.article();
-            BuildMemo.Rendered known = memo.rendered.get(a.sourcePath());
-            RenderedArticle r;
-            if (known != null && known.textHash() == a.textHash() && !scope.everything()) {
-                r = known.rendered();
-            } else {
-                Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
-                if (text.isEmpty()) return;
-                if (text.get().text().hashCode() != a.textHash()) {
-                    out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
-                    return;
-                }
-                String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
-                r = markdown.render(a, body, site);
-                if (memo.keeps) memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
-            }
+            RenderedArticle r = markdownOf(page);
+            if (r == null) return;
             anchorsByUrl.put(page.url(), r.anchors());
             linksBySource.put(a.sourcePath(), r.links());
             if (a.kind() != Article.Kind.ARTICLE) {
@@ -575,6 +606,56 @@ public final class Builder {
             knownUrls.add(page.url());
             if (scope.everything()) sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
             if (!inScope(page)) return;
+            if (scope.everything() && !options.isCheck()) {
+                search.add(new SearchDocument(page.url(), a.title(), a.summary(),
+                        a.tags().stream().map(dev.peerhub.content.Tag::name).toList(), a.section(), a.type().key(),
+                        a.date() == null ? java.time.LocalDate.of(1970, 1, 1) : a.date(), a.contentNote(), r.passages()));
+            }
+            // the page needs the body, not the plain text the search index had
+            RenderedArticle kept = new RenderedArticle(a, r.html(), r.toc(), List.of(), List.of(), Set.of());
+            long size = 2L * r.html().length() + 64;
+            if (keptChars.addAndGet(size) <= KEEP_BUDGET) {
+                kept(page, kept);
+            } else {
+                keptChars.addAndGet(-size); // rendered again by render(): the budget bounds memory on huge sites
+            }
+        }
+
+        /** Rendered bodies kept between {@link #prepare} and {@link #render}, by page. */
+        private final Map<Page, RenderedArticle> keptBodies = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong keptChars = new java.util.concurrent.atomic.AtomicLong();
+
+        private void kept(Page page, RenderedArticle r) {
+            keptBodies.put(page, r);
+        }
+
+        /** The page's Markdown rendered: from serve's memo when unchanged, else read and rendered now (null when unreadable). */
+        private RenderedArticle markdownOf(Page page) {
+            Article a = page.article();
+            BuildMemo.Rendered known = memo.rendered.get(a.sourcePath());
+            if (known != null && known.textHash() == a.textHash() && !scope.everything()) return known.rendered();
+            Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
+            if (text.isEmpty()) return null;
+            if (text.get().text().hashCode() != a.textHash()) {
+                out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
+                return null;
+            }
+            String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
+            RenderedArticle r = markdown.render(a, body, site);
+            if (memo.keeps) memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
+            return r;
+        }
+
+        /** Renders the page of an article {@link #prepare} saw (its template, its aliases). */
+        void render(Page page) {
+            Article a = page.article();
+            if (a.kind() != Article.Kind.ARTICLE || !inScope(page)) return;
+            RenderedArticle r = keptBodies.remove(page);
+            if (r == null) {
+                if (!knownUrls.contains(page.url())) return; // unreadable: prepare reported it
+                r = markdownOf(page);
+                if (r == null) return;
+            }
             Neighbours n = neighbours.getOrDefault(page, new Neighbours(null, null));
             List<Views.ArticleCard> related = related(page);
             if (!sampled("article|" + a.section() + "|" + a.type() + "|" + (n.previous() == null) + (n.next() == null)
@@ -593,9 +674,13 @@ public final class Builder {
                 String target = alias.substring(1);
                 write(target.endsWith(".html") ? target : target + "index.html", redirect(page));
             }
-            search.add(new SearchDocument(page.url(), a.title(), a.summary(),
-                    a.tags().stream().map(dev.peerhub.content.Tag::name).toList(), a.section(), a.type().key(),
-                    a.date() == null ? java.time.LocalDate.of(1970, 1, 1) : a.date(), a.contentNote(), r.passages()));
+        }
+
+        /** The related pages of this full build. */
+        void useRelated(Related related) {
+            synchronized (this) {
+                relatedPages = related;
+            }
         }
 
         private List<Views.ArticleCard> related(Page page) {

@@ -3,12 +3,30 @@ package dev.peerhub.build;
 import dev.peerhub.output.OutputFile;
 import dev.peerhub.search.SearchDocument;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 
 /** The search stage as the pipeline sees it: documents in (from any thread), static index files out. */
 public interface SearchIndexing extends AutoCloseable {
 
     void add(SearchDocument doc);
 
+    /**
+     * Makes the pages added so far searchable; nothing may be added afterwards. {@link #similarPages} and
+     * {@link #finish} call it when it was not called before.
+     */
+    default void commit() {}
+
+    /**
+     * Content similarity between the pages added, by URL (see {@code dev.peerhub.search.SimilarPages}),
+     * or null when this stage keeps no index. Runs its queries on {@code pool}; may run while another
+     * thread is in {@link #finish}.
+     */
+    default Map<String, Map<String, Double>> similarPages(ForkJoinPool pool) {
+        return null;
+    }
+
+    /** The static index files for the browser. */
     List<OutputFile> finish();
 
     @Override

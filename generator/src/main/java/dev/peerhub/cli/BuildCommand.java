@@ -67,6 +67,8 @@ public final class BuildCommand implements Callable<Integer> {
                 for (BuildResult.StageTime s : result.stages()) {
                     spec.commandLine().getErr().printf(Locale.ROOT, "  %-10s %6d ms%n", s.name(), s.millis());
                 }
+                String cpu = ThreadTimes.summary();
+                if (!cpu.isEmpty()) spec.commandLine().getErr().println(cpu);
             }
             if (!quiet) {
                 long ms = (System.nanoTime() - started) / 1_000_000;

@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -28,6 +30,16 @@ final class SearchStage {
                 @Override
                 public void add(SearchDocument doc) {
                     indexer.add(doc);
+                }
+
+                @Override
+                public void commit() {
+                    indexer.commit();
+                }
+
+                @Override
+                public Map<String, Map<String, Double>> similarPages(ForkJoinPool pool) {
+                    return indexer.similarPages(pool);
                 }
 
                 @Override

@@ -42,6 +42,7 @@ public final class SearchIndexer implements Closeable {
     private final IndexWriter writer;
     private final Set<String> urls = ConcurrentHashMap.newKeySet();
     private boolean finished;
+    private volatile DirectoryReader reader; // once committed
 
     public SearchIndexer(Path luceneDir, String language) {
         this.luceneDir = Objects.requireNonNull(luceneDir, "luceneDir");
@@ -114,19 +115,44 @@ public final class SearchIndexer implements Closeable {
     }
 
     /**
-     * Commits the Lucene index and returns the client index
-     * files, every path under {@code search/}.
+     * Commits the Lucene index (no page may be added afterwards) and opens it for reading; called by
+     * {@link #similarPages} and {@link #finish} when not called before. Idempotent.
      */
-    public List<OutputFile> finish() {
-        if (finished) throw new IllegalStateException("finish() already called");
-        finished = true;
+    public synchronized void commit() {
+        if (reader != null) return;
         try {
             writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language).entrySet());
             writer.commit();
             writer.close();
-            try (DirectoryReader reader = DirectoryReader.open(directory)) {
-                return new IndexExporter(reader, language).export();
-            }
+            reader = DirectoryReader.open(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write search index in " + luceneDir, e);
+        }
+    }
+
+    /**
+     * Content similarity between the indexed pages (see {@link SimilarPages}), from the committed index;
+     * its queries run on {@code pool}. May run while another thread calls {@link #finish}.
+     */
+    public Map<String, Map<String, Double>> similarPages(java.util.concurrent.ForkJoinPool pool) {
+        commit();
+        try {
+            return SimilarPages.compute(reader, pool);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read search index in " + luceneDir, e);
+        }
+    }
+
+    /**
+     * Commits the Lucene index when not yet done and returns the client index files, every path under
+     * {@code search/}.
+     */
+    public List<OutputFile> finish() {
+        if (finished) throw new IllegalStateException("finish() already called");
+        finished = true;
+        commit();
+        try {
+            return new IndexExporter(reader, language).export();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write search index in " + luceneDir, e);
         }
@@ -136,6 +162,7 @@ public final class SearchIndexer implements Closeable {
     public void close() throws IOException {
         try {
             if (writer.isOpen()) writer.rollback();
+            if (reader != null) reader.close();
         } finally {
             directory.close();
         }
