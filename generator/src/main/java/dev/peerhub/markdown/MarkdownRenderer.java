@@ -45,6 +45,7 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final FastHtml fastHtml; // byte-identical to renderer, falls back to it (see FastHtml)
 
     public MarkdownRenderer() {
         MutableDataSet options = new MutableDataSet();
@@ -65,6 +66,7 @@ public final class MarkdownRenderer {
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
+        this.fastHtml = new FastHtml(options, renderer);
     }
 
     /**
@@ -95,7 +97,7 @@ public final class MarkdownRenderer {
                 anchors.add("fnref-" + f.getReferenceOrdinal());
             }
         }
-        String html = renderer.render(doc);
+        String html = fastHtml.render(doc);
         return new RenderedArticle(article, html, toc(headings), passages(doc), links, anchors);
     }
 
@@ -103,7 +105,7 @@ public final class MarkdownRenderer {
     public String renderInline(String markdown) {
         Document doc = parser.parse(markdown);
         BareLinks.link(doc);
-        String html = renderer.render(doc).strip();
+        String html = fastHtml.render(doc).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
             html = html.substring(3, html.length() - 4);
         }
@@ -280,6 +282,23 @@ public final class MarkdownRenderer {
             }
         }
         return String.join("/", parts);
+    }
+
+    /** For FastHtml's tests: a body parsed and prepared as {@link #render} does (links not rewritten). */
+    Document parseForTest(String markdown) {
+        Document doc = parser.parse(markdown);
+        BareLinks.link(doc);
+        new HeaderIdGenerator.Factory().create().generateIds(doc);
+        return doc;
+    }
+
+    /** For FastHtml's tests: Flexmark's renderer and the fast one. */
+    HtmlRenderer flexmarkForTest() {
+        return renderer;
+    }
+
+    FastHtml fastHtmlForTest() {
+        return fastHtml;
     }
 
     /** Renders headings with their id and a visible anchor link after the text. */
