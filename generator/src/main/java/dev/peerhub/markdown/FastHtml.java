@@ -5,7 +5,6 @@ import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.BulletList;
 import com.vladsch.flexmark.ast.BulletListItem;
 import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.CodeBlock;
 import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
@@ -30,7 +29,6 @@ import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.ThematicBreak;
 import com.vladsch.flexmark.ast.util.ReferenceRepository;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
@@ -108,10 +106,10 @@ import java.util.Set;
  */
 final class FastHtml {
 
-    private static final Set<Class<?>> SUPPORTED = Set.of(
-            Document.class, Paragraph.class, Heading.class, Text.class, TextBase.class, SoftLineBreak.class,
+    static final Set<Class<?>> SUPPORTED = Set.of(
+            Document.class, Paragraph.class, Heading.class, Text.class, SoftLineBreak.class,
             HardLineBreak.class, Emphasis.class, StrongEmphasis.class, Code.class, FencedCodeBlock.class,
-            IndentedCodeBlock.class, CodeBlock.class, BlockQuote.class, BulletList.class, OrderedList.class,
+            IndentedCodeBlock.class, BlockQuote.class, BulletList.class, OrderedList.class,
             BulletListItem.class, OrderedListItem.class, ThematicBreak.class, HtmlBlock.class, HtmlCommentBlock.class,
             HtmlInline.class, HtmlInlineComment.class, HtmlEntity.class, Link.class, Image.class, LinkRef.class,
             ImageRef.class, Reference.class, AutoLink.class, MailLink.class,
@@ -355,7 +353,6 @@ final class FastHtml {
                 case StrongEmphasis s -> inlineTag("strong", s);
                 case Strikethrough s -> inlineTag("del", s);
                 case Code c -> code(c);
-                case TextBase t -> children(t);
                 case Link l -> link(l);
                 case AutoLink a -> autoLink(a);
                 case TypographicSmarts s -> raw(s.getTypographicText());
@@ -413,8 +410,6 @@ final class FastHtml {
                 case Reference r -> { }
                 case FootnoteBlock b -> { }
                 case TableSeparator s -> { }
-                case CodeBlock c -> text(c.getParent() instanceof IndentedCodeBlock
-                        ? c.getContentChars().trimTailBlankLines().normalizeEndWithEOL() : c.getContentChars().normalizeEOL());
                 default -> throw new IllegalStateException("unsupported node " + n.getClass().getName());
             }
         }

@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,7 @@ class FastHtmlTest {
             "| a | b | c |\n|:--|:-:|--:|\n| 1 | *2* | `3` |\n| x \\| y | [l](u) | |\n",
             "| h |\n|---|\n| only |\n| extra | col |\n\ntext\n",
             "h1 | h2\n--- | ---\nc1 | c2\n",
+            "| a | b |\n|---|---|\n| 1 | 2 |\n[The *caption*]\n",
             "Text[^1] and again[^1] and other[^note].\n\n[^1]: First *note*.\n[^note]: Second\n\n    with paragraph\n\n[^unused]: never\n",
             "missing[^nope] footnote",
             "Term\n: Definition\n\nTerm 2\n: Def a\n\n: Def b loose\n\n## After\n",
@@ -137,11 +140,53 @@ class FastHtmlTest {
             "para\n<div>\nhtml after para\n</div>\n",
             "1. a\n1. b\n\n5. c\n",
             "|a|\n|-|\n|<b>html</b>|\n|&amp;|\n",
+            "- # Heading in item\n- ## Second `x`\n",
+            "Term\n: def\n## Heading right after\n\nTerm\n: def\n\n> quote after\n",
+            "- item\n\n  <div>\n    html in item\n  </div>\n",
+            "Note[^a].\n\n[^a]: - list in footnote\n    - two\n\n    ```\n    code in footnote\n    ```\n",
+            "> | t | u |\n> |---|---|\n> | 1 | 2 |\n",
+            "[multi](/url \"title\nover lines\") and [q](/u 'say \"hi\"')",
+            "[![img in link](i.png)](http://x.com) ![alt [link](u) text](i.png)",
+            "# !!!\n\n#\n\n## ???\n\n## a & b\n\n## a & b\n",
+            "0. zero\n1. one\n\n010. ten\n",
+            "-\n  after empty marker\n- \n-   spaced\n",
+            "[a&amp;b](/x?q=a&amp;r=&copy;&#169; \"T &amp; &lt;\")",
+            "http://a.com/?x=<b> and https://y.com/\"quote\" and HTTP://UPPER.COM",
+            "www.example.com is not linked but <www.example.com> maybe",
+            "<DIV>\nupper\n</DIV>\n\n<?php echo 1; ?>\n\n<![CDATA[\nx\n]]>\n\n<!DOCTYPE html>\n",
+            "    \ttab indented code\n\n\tcode with tab\n",
+            "> quote\nlazy continuation\n\n> - a\n>\n>   b\n",
+            "* * *\n- - -\n",
+            "```\n\n\n```\n\n````\n```\nnested fence\n```\n````\n",
+            "text\n\n    \n    code after blank indented line\n",
+            "Footnotes[^1] [^2] [^1] [^3]\n\n[^2]: two\n[^1]: one\n[^3]: three *em* [link](http://e.com)\n",
+            "| left | right |\n|:-----|------:|\n| `a|b` | c |\n\n| x |\n| --- |\n",
+            "Line with trailing backslash\\\nand `code\\` and \\`not code`\n",
+            "<a href=\"x\">raw anchor</a> <img src=x onerror=alert(1)>",
+            "  - two-space list\n\n     1. nested ordered\n",
+            "\"Smart 'nested' quotes\" and don't and 'tis and 90's and \"unclosed",
+            "<<double angle>> << spaced >>",
+            "[ref link][Ref Def]\n\n[ref def]: </with spaces> 'T'\n",
+            "trailing text with no newline",
+            "[x](/a\\&amp;b \"t \\&copy; & \\&#169;\") ![\\&amp; alt](i.png) `\\&amp;`",
     };
 
     @Test
     void edgeCases() {
         for (String md : EDGE_CASES) same(md);
+    }
+
+    @Test
+    void edgeCasesHaveEveryNodeTypeTheFastRendererHandles() {
+        Set<Class<?>> seen = new HashSet<>();
+        for (String md : EDGE_CASES) {
+            Document doc = RENDERER.parseForTest(md);
+            seen.add(doc.getClass());
+            for (Node n : doc.getDescendants()) seen.add(n.getClass());
+        }
+        Set<Class<?>> missing = new HashSet<>(FastHtml.SUPPORTED);
+        missing.removeAll(seen);
+        assertEquals(Set.of(), missing);
     }
 
     private static final String[] BLOCKS = {
@@ -181,10 +226,30 @@ class FastHtmlTest {
                 md.append(random.nextInt(4) == 0 ? "\n" : "\n\n");
             }
             String s = md.toString();
+            if (random.nextInt(4) == 0) s = nest(s, random);
             same("random #" + n + ":\n" + s, s);
             handled++;
         }
         assertEquals(2000, handled);
+    }
+
+    /** Puts a snippet inside a block quote, list item or footnote. */
+    private static String nest(String s, Random random) {
+        String first;
+        String rest;
+        switch (random.nextInt(4)) {
+            case 0 -> { first = "> "; rest = "> "; }
+            case 1 -> { first = "- "; rest = "  "; }
+            case 2 -> { first = "1. "; rest = "   "; }
+            default -> { first = "x[^n]\n\n[^n]: "; rest = "    "; }
+        }
+        StringBuilder out = new StringBuilder(first);
+        String[] lines = s.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) out.append('\n').append(lines[i].isEmpty() && random.nextBoolean() ? "" : rest);
+            out.append(lines[i]);
+        }
+        return out.toString();
     }
 
     /** A node class the fast renderer does not know. */
