@@ -63,6 +63,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.LineAppendable;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -198,9 +199,13 @@ final class FastHtml {
         private boolean lineHasText; // the current line has a character other than space or tab
         private int pre;             // nesting of pre-formatted output
         private boolean lastBlank;   // the last line ended was empty and not pre-formatted
+        private final String source; // the parsed text, when sub-sequences of it can be read directly
 
         Writer(Document doc) {
             this.doc = doc;
+            BasedSequence chars = doc.getChars();
+            this.source = chars.getClass() == SubSequence.class && chars.getBase() instanceof String s
+                    && s.indexOf('\0') < 0 ? s : null;
             this.sb = new StringBuilder(Math.max(256, doc.getChars().length() + doc.getChars().length() / 4));
             this.references = Parser.REFERENCES.get(doc);
         }
@@ -265,9 +270,20 @@ final class FastHtml {
 
         /** Appends text, escaping {@code & < > "} as {@code Escaping.escapeHtml(s, false)} does. */
         private void text(CharSequence s) {
-            int n = s.length();
-            int start = 0;
-            for (int i = 0; i < n; i++) {
+            if (s instanceof String str) {
+                text(str, 0, str.length());
+            } else if (source != null && s.getClass() == SubSequence.class && ((SubSequence) s).getBase() == source) {
+                SubSequence sub = (SubSequence) s;
+                text(source, sub.getStartOffset(), sub.getEndOffset());
+            } else {
+                String str = s.toString();
+                text(str, 0, str.length());
+            }
+        }
+
+        private void text(String s, int from, int to) {
+            int start = from;
+            for (int i = from; i < to; i++) {
                 char c = s.charAt(i);
                 String rep;
                 switch (c) {
@@ -285,16 +301,19 @@ final class FastHtml {
                     sb.append(rep);
                     lineLength += rep.length();
                     lineHasText = true;
+                } else if (c == ' ' && lineHasText) {
+                    sb.append(' ');
+                    lineLength++;
                 } else {
                     put(c);
                 }
                 start = i + 1;
             }
-            if (n > start) plain(s, start, n);
+            if (to > start) plain(s, start, to);
         }
 
         /** Appends characters known to be none of {@code \n}, space, tab or an escaped one. */
-        private void plain(CharSequence s, int start, int end) {
+        private void plain(String s, int start, int end) {
             sb.append(s, start, end);
             lineLength += end - start;
             lineHasText = true;
@@ -344,6 +363,17 @@ final class FastHtml {
         }
 
         private void node(Node n) {
+            Class<?> type = n.getClass();
+            if (type == Text.class) {
+                textNode((Text) n);
+                return;
+            } else if (type == SoftLineBreak.class) {
+                raw(html.softBreak);
+                return;
+            } else if (type == Paragraph.class) {
+                paragraph((Paragraph) n);
+                return;
+            }
             switch (n) {
                 case Text t -> textNode(t);
                 case SoftLineBreak b -> raw(html.softBreak);
@@ -416,12 +446,31 @@ final class FastHtml {
 
         private void textNode(Text t) {
             BasedSequence chars = t.getChars();
-            if (chars.indexOf('\\') < 0 && chars.indexOf('&') < 0) {
-                if (chars.indexOf('\r') < 0) text(chars);
-                else text(Escaping.normalizeEOL(chars));
-            } else {
-                text(Escaping.normalizeEOL(chars.unescape()));
+            if (source != null && chars.getClass() == SubSequence.class && chars.getBase() == source) {
+                int from = chars.getStartOffset();
+                int to = chars.getEndOffset();
+                if (plainText(source, from, to)) {
+                    text(source, from, to);
+                    return;
+                }
+            } else if (plainText(chars)) {
+                text(chars);
+                return;
             }
+            text(Escaping.normalizeEOL(chars.unescape()));
+        }
+
+        /** Whether text needs neither unescaping nor EOL normalisation. */
+        private static boolean plainText(String s, int from, int to) {
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c == '\\' || c == '&' || c == '\r') return false;
+            }
+            return true;
+        }
+
+        private static boolean plainText(BasedSequence s) {
+            return s.indexOf('\\') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0;
         }
 
         private void inlineTag(String tag, Node n) {
