@@ -97,10 +97,13 @@ import java.util.Set;
  * dropped, {@code line()} ends the current line only if it has text, and runs of empty lines outside
  * {@code <pre>} collapse to one.
  *
- * <p><b>Fallback.</b> Before rendering, a walk checks that every node's exact class is one of the above
- * (and that no HTML block has inner-block children). If not, or if the options differ from the ones this
- * renderer was written for (checked once, in the constructor), the document is rendered with Flexmark's
- * {@link HtmlRenderer} exactly as before. The differential tests in {@code FastHtmlTest} compare both
+ * <p><b>Fallback.</b> Before rendering, a walk checks that every node's exact class is one of
+ * {@link #SUPPORTED} (and that no HTML block has inner-block children). If not, or if the options differ
+ * from the ones this renderer was written for (checked once, in the constructor), the document is rendered
+ * with Flexmark's {@link HtmlRenderer} exactly as before. Nodes that fall back: any class not listed,
+ * subclasses of listed ones included; among Flexmark's own, those our parser options never produce
+ * ({@code TextBase}, {@code CodeBlock}, {@code HtmlInnerBlock}, {@code HtmlInnerBlockComment},
+ * {@code Subscript}, {@code WhiteSpace}, ...) and nodes of extensions we do not enable. The differential tests in {@code FastHtmlTest} compare both
  * renderers on the sample hub, the seeds, a generated corpus, edge cases and random snippets. If
  * {@code MarkdownRenderer}'s heading renderer or {@code ExternalLinks} changes, this class must change
  * with it (those tests will say so).

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.vladsch.flexmark.ast.Emphasis;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -174,6 +175,24 @@ class FastHtmlTest {
     @Test
     void edgeCases() {
         for (String md : EDGE_CASES) same(md);
+    }
+
+    /** As {@code renderInline} renders: heading ids not generated before rendering. */
+    @Test
+    void edgeCasesWithoutPregeneratedHeadingIds() {
+        for (String md : EDGE_CASES) {
+            Document expectedDoc = withoutHeadingIds(RENDERER.parseForTest(md));
+            Document doc = withoutHeadingIds(RENDERER.parseForTest(md));
+            assertTrue(RENDERER.fastHtmlForTest().handles(doc));
+            assertEquals(RENDERER.flexmarkForTest().render(expectedDoc), RENDERER.fastHtmlForTest().renderFast(doc), md);
+        }
+        assertEquals("<em>x</em> <a href=\"https://e.com\" rel=\"noreferrer noopener\">https://e.com</a>",
+                RENDERER.renderInline("*x* https://e.com"));
+    }
+
+    private static Document withoutHeadingIds(Document doc) {
+        for (Node n : doc.getDescendants()) if (n instanceof Heading h) h.setAnchorRefId("");
+        return doc;
     }
 
     @Test
