@@ -606,7 +606,7 @@ public final class Builder {
             knownUrls.add(page.url());
             if (scope.everything()) sitemap.add(page.permalink(), ViewFactory.iso(a.updated() != null ? a.updated() : a.date()));
             if (!inScope(page)) return;
-            if (scope.everything() && !options.isCheck()) {
+            if (scope.everything()) { // (check has no search stage; 'peerhub search' indexes through a check-like build)
                 search.add(new SearchDocument(page.url(), a.title(), a.summary(),
                         a.tags().stream().map(dev.peerhub.content.Tag::name).toList(), a.section(), a.type().key(),
                         a.date() == null ? java.time.LocalDate.of(1970, 1, 1) : a.date(), a.contentNote(), r.passages()));
