@@ -57,6 +57,12 @@ public record Article(String sourcePath, String section, String name, Kind kind,
         Objects.requireNonNull(language, "language");
     }
 
+    /** The source path's and text's hashes: consistent with the record's equality, and cheap (articles key maps). */
+    @Override
+    public int hashCode() {
+        return sourcePath.hashCode() * 31 + textHash;
+    }
+
     /** An article in the site's own language (no {@code language:} key). */
     public Article(String sourcePath, String section, String name, Kind kind, String title, LocalDate date,
                    LocalDate updated, List<Tag> tags, boolean draft, String summary, String slug, List<String> authors,

@@ -61,8 +61,18 @@ final class Excerpts {
 
     /** The part of a passage the excerpt is cut from: its first {@value #SOURCE_WORDS} words, space-separated. */
     static String source(String text) {
-        List<String> w = words(text);
-        return String.join(" ", w.subList(0, Math.min(SOURCE_WORDS, w.size())));
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        int n = text.length();
+        for (int count = 0; count < SOURCE_WORDS; count++) { // the same as words(text), stopping early
+            while (i < n && ParsedQuery.isSpace(text.charAt(i))) i++;
+            int start = i;
+            while (i < n && !ParsedQuery.isSpace(text.charAt(i))) i++;
+            if (i == start) break;
+            if (count > 0) out.append(' ');
+            out.append(text, start, i);
+        }
+        return out.toString();
     }
 
     Excerpt build(String[] anchors, String[] headings, String[] fullTexts) {

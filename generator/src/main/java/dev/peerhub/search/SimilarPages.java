@@ -75,9 +75,7 @@ public final class SimilarPages {
         if (n < 2) return Map.of();
         String[] url = urls(reader);
         int[] urlRank = ranks(url);
-        long t0 = System.nanoTime();
         TopTerms top = topTerms(reader, n);
-        if (Boolean.getBoolean("peerhub.debug")) System.err.println("topTerms " + (System.nanoTime() - t0) / 1000000 + " ms, leaves " + reader.leaves().size());
         Bm25 bm25 = new Bm25(reader, n);
         Terms body = MultiTerms.getTerms(reader, SearchFields.BODY);
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n));
@@ -88,7 +86,6 @@ public final class SimilarPages {
                 throw new UncheckedIOException(e);
             }
         });
-        if (Boolean.getBoolean("peerhub.debug")) System.err.println("queries done " + (System.nanoTime() - t0) / 1000000 + " ms, postings " + VISITED.get());
         Map<String, Map<String, Double>> result = new HashMap<>();
         for (int doc = 0; doc < n; doc++) {
             if (!found.get(doc).isEmpty()) result.put(url[doc], found.get(doc));
@@ -162,7 +159,6 @@ public final class SimilarPages {
             if (!s.terms.seekExact(top.terms.get(top.term[base + i]))) continue;
             float weight = (top.score[base + i] / best) * bm25.idf(s.terms.docFreq());
             s.postings = s.terms.postings(s.postings, PostingsEnum.FREQS);
-            VISITED.addAndGet(s.terms.docFreq());
             for (int d = s.postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = s.postings.nextDoc()) {
                 if (s.score[d] == 0) s.touched[touched++] = d;
                 s.score[d] += bm25.score(weight, d, s.postings.freq());
@@ -190,8 +186,6 @@ public final class SimilarPages {
         for (int k = 0; k < touched; k++) s.score[s.touched[k]] = 0;
         return scores;
     }
-
-    static final java.util.concurrent.atomic.AtomicLong VISITED = new java.util.concurrent.atomic.AtomicLong();
 
     private static boolean better(float[] score, int[] urlRank, int a, int b) {
         return score[a] > score[b] || (score[a] == score[b] && urlRank[a] < urlRank[b]);

@@ -18,4 +18,10 @@ public record Page(Article article, String path, String url, String permalink) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(permalink, "permalink");
     }
+
+    /** The URL's hash: consistent with the record's equality, and cheap (pages are map keys in the build). */
+    @Override
+    public int hashCode() {
+        return url.hashCode();
+    }
 }
