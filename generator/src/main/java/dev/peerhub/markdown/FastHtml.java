@@ -100,7 +100,8 @@ import java.util.Set;
  * <p><b>Fallback.</b> Before rendering, a walk checks that every node's exact class is one of
  * {@link #SUPPORTED} (and that no HTML block has inner-block children). If not, or if the options differ
  * from the ones this renderer was written for (checked once, in the constructor), the document is rendered
- * with Flexmark's {@link HtmlRenderer} exactly as before. Nodes that fall back: any class not listed,
+ * with Flexmark's {@link HtmlRenderer} exactly as before; so is a document on which this renderer throws.
+ * Nodes that fall back: any class not listed,
  * subclasses of listed ones included; among Flexmark's own, those our parser options never produce
  * ({@code TextBase}, {@code CodeBlock}, {@code HtmlInnerBlock}, {@code HtmlInnerBlockComment},
  * {@code Subscript}, {@code WhiteSpace}, ...) and nodes of extensions we do not enable. The differential tests in {@code FastHtmlTest} compare both
@@ -169,7 +170,12 @@ final class FastHtml {
     /** Renders a document, with Flexmark's renderer when this one cannot. */
     String render(Document doc) {
         if (!handles(doc)) return fallback.render(doc);
-        return new Writer(doc).render();
+        try {
+            return new Writer(doc).render();
+        } catch (RuntimeException e) {
+            // A bug here must not cost a page: Flexmark renders it as before (the tests use renderFast).
+            return fallback.render(doc);
+        }
     }
 
     /** Renders with this renderer only; the document must be one it {@link #handles}. */
