@@ -191,7 +191,8 @@ public final class Builder {
         // related pages: a pre-pass over every article's text (an in-memory Lucene index), before rendering
         t = start("related");
         // a partial rebuild (serve) reuses the related cards of the last full build (BuildMemo)
-        Related related = scope.everything() && !options.isCheck() ? Related.compute(site, reader, pool) : null;
+        Related related = scope.everything() && !options.isCheck() ? Related.compute(site, reader, pool)
+                : options.isCheck() ? dev.peerhub.site.RelatedByTags.compute(site) : null;
         stop("related", t);
 
         t = start("pages");
