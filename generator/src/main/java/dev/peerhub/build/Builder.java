@@ -553,6 +553,7 @@ public final class Builder {
             Article a = page.article();
             BuildMemo.Rendered known = memo.rendered.get(a.sourcePath());
             RenderedArticle r;
+            String body = null;
             if (known != null && known.textHash() == a.textHash() && !scope.everything()) {
                 r = known.rendered();
             } else {
@@ -562,8 +563,10 @@ public final class Builder {
                     out.error(SourcePosition.of(a.sourcePath()), "the file changed during the build; build again");
                     return;
                 }
-                String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
-                r = markdown.render(a, body, site);
+                body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
+                // check: links, anchors and toc without HTML; the pages it renders get their HTML below
+                r = options.isCheck() && a.kind() == Article.Kind.ARTICLE ? markdown.inspect(a, body, site)
+                        : markdown.render(a, body, site);
                 if (memo.keeps) memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
             }
             anchorsByUrl.put(page.url(), r.anchors());
@@ -585,6 +588,7 @@ public final class Builder {
                 pagesWritten.incrementAndGet(); // checked like its twins; rendering it again would find nothing new
                 return;
             }
+            if (options.isCheck() && body != null) r = markdown.render(a, body, site);
             Models.ArticleModel model = new Models.ArticleModel(views.site(),
                     views.meta("article", a.title(), a.summary(), page.url(), "article", null, a.draft()),
                     views.article(page, r), n.previous() == null ? null : views.card(n.previous()),

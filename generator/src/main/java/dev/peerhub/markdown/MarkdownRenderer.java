@@ -75,6 +75,29 @@ public final class MarkdownRenderer {
      * @param targets how to rewrite links to other content files
      */
     public RenderedArticle render(Article article, String body, LinkTargets targets) {
+        Analysed a = analyse(article, body, targets);
+        String html = renderer.render(a.doc());
+        return new RenderedArticle(article, html, a.toc(), passages(a.doc()), a.links(), a.anchors());
+    }
+
+    /**
+     * What {@code peerhub check} needs of an article's body, without the cost of HTML: the same parse, links,
+     * anchors and table of contents as {@link #render}, with the HTML left empty and no search passages.
+     * Everything the link checker reads is identical to what {@code render} gives for the same body.
+     *
+     * @param article the article (for positions and the source path)
+     * @param body    its Markdown body ({@link dev.peerhub.content.MarkdownBody#of})
+     * @param targets how to resolve links to other content files
+     */
+    public RenderedArticle inspect(Article article, String body, LinkTargets targets) {
+        Analysed a = analyse(article, body, targets);
+        return new RenderedArticle(article, "", a.toc(), List.of(), a.links(), a.anchors());
+    }
+
+    private record Analysed(Document doc, List<TocEntry> toc, List<FoundLink> links, Set<String> anchors) {}
+
+    /** Parses {@code body}, resolves and rewrites its links, and gives headings their ids: everything before HTML. */
+    private Analysed analyse(Article article, String body, LinkTargets targets) {
         Document doc = parser.parse(body);
         BareLinks.link(doc);
         LineIndex lines = new LineIndex(body);
@@ -95,8 +118,7 @@ public final class MarkdownRenderer {
                 anchors.add("fnref-" + f.getReferenceOrdinal());
             }
         }
-        String html = renderer.render(doc);
-        return new RenderedArticle(article, html, toc(headings), passages(doc), links, anchors);
+        return new Analysed(doc, toc(headings), links, anchors);
     }
 
     /** Renders a short text (footer, notes) as inline HTML without the wrapping paragraph. */
