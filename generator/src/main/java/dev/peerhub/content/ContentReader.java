@@ -80,10 +80,14 @@ public final class ContentReader {
                 return Optional.empty();
             }
         }
+        // The String constructor is the fast path (it decodes ASCII runs in bulk and keeps Latin-1 text compact);
+        // it replaces bad bytes with U+FFFD, so a text holding one is decoded again strictly to report the bad byte
+        // (or kept, when the file really contains U+FFFD).
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return Optional.of(normalise(rel, text));
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        String text;
         try {
             text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (MalformedInputException e) {
@@ -97,13 +101,18 @@ public final class ContentReader {
             out.error(SourcePosition.of(rel), "the file is not UTF-8 text (save it as UTF-8)");
             return Optional.empty();
         }
+        return Optional.of(normalise(rel, text));
+    }
+
+    /** Drops a byte-order mark and turns CRLF and CR line endings into LF. */
+    private static SourceText normalise(String rel, String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.indexOf('\r') >= 0) {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
-        return Optional.of(new SourceText(rel, text));
+        return new SourceText(rel, text);
     }
 
     private static int firstBadByte(byte[] b) {

@@ -100,13 +100,20 @@ public final class MarkdownBody {
         return t.split("\\s+").length <= 12;
     }
 
+    /** The ASCII characters {@link #countWords} counts as part of a word: letters, digits and the apostrophe. */
+    private static final boolean[] WORD_ASCII = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) WORD_ASCII[c] = Character.isLetterOrDigit(c) || c == '\'';
+    }
+
     /** Words in Markdown text (runs of letters or digits separated by space). */
     public static int countWords(String body) {
         int words = 0;
         boolean in = false;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            boolean w = Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019';
+            boolean w = c < 128 ? WORD_ASCII[c] : Character.isLetterOrDigit(c) || c == '\u2019';
             if (w && !in) words++;
             in = w || (in && c == '-');
         }
