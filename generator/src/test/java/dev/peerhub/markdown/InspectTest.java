@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +52,15 @@ class InspectTest {
         SiteInMemory hub = SiteInMemory.load(TestSite.repo());
         assertTrue(hub.site().allPages().size() > 40, "pages: " + hub.site().allPages().size());
         assertTrue(assertInspectFindsWhatRenderFinds(hub) > 100);
+    }
+
+    /** {@code -Dpeerhub.inspect.site=DIR} compares the two on another site too, such as a generated 10k corpus. */
+    @Test
+    void findsWhatRenderFindsOnTheSiteGivenBySystemProperty() {
+        String dir = System.getProperty("peerhub.inspect.site");
+        Assumptions.assumeTrue(dir != null, "no -Dpeerhub.inspect.site");
+        int links = assertInspectFindsWhatRenderFinds(SiteInMemory.load(Path.of(dir)));
+        System.out.println("[inspect] " + dir + ": same links (" + links + "), anchors and toc on every page");
     }
 
     @Test
@@ -144,6 +154,41 @@ class InspectTest {
                         """,
                 "content/guides/b.md", "---\ntitle: B\n---\n## First part\n",
                 "content/guides/_index.md", "---\ntitle: Guides\n---\nSee [A](a.md#a-heading-in-a-list) and [B](b.md).\n");
+        assertInspectFindsWhatRenderFinds(s);
+    }
+
+    @Test
+    void findsWhatRenderFindsInBodiesWithoutPipesThatLookLikeTables() {
+        // inspect parses a body with no '|' without the tables extension: these must come out the same
+        SiteInMemory s = site(
+                "content/guides/a.md", """
+                        ---
+                        title: A
+                        ---
+                        Column [one](b.md)  Column two
+                        ---  ---
+
+                        Left | right in [a table](b.md#first-part)
+                        :---: | ---
+                        cell | [gone](nope.md)
+
+                        Name [x](#name)
+                        :--:
+
+                        ## Name
+                        """,
+                "content/guides/b.md", """
+                        ---
+                        title: B
+                        ---
+                        Header without pipes
+                        ---------------------
+                        Text and [a link](a.md#name).
+
+                        Option A
+                        :---
+                        ~~strike~~ [here](a.md#header-without-pipes)
+                        """);
         assertInspectFindsWhatRenderFinds(s);
     }
 
