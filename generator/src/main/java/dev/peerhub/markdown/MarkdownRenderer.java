@@ -244,9 +244,11 @@ public final class MarkdownRenderer {
 
     private record Resolution(FoundLink.Kind kind, String path, String fragment, String rewritten) {}
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*:.*");
+
     static boolean isExternal(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT);
-        return lower.startsWith("//") || lower.matches("^[a-z][a-z0-9+.-]*:.*");
+        return lower.startsWith("//") || SCHEME.matcher(lower).matches();
     }
 
     private static Resolution resolve(String raw, String dir, LinkTargets targets) {
