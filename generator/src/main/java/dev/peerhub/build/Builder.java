@@ -132,7 +132,8 @@ public final class Builder {
 
         // content/**.md -> Article
         t = start("content");
-        ContentReader reader = new ContentReader(siteDir);
+        // check reads each page once: the page stage takes the text the content stage read
+        ContentReader reader = options.isCheck() ? ContentReader.keepingTexts(siteDir) : new ContentReader(siteDir);
         Path contentDir = siteDir.resolve("content");
         List<Path> markdown = new ArrayList<>();
         List<String> staticFiles = new ArrayList<>();

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerhub.diagnostic.Diagnostic;
 import dev.peerhub.diagnostic.Diagnostics;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ContentReaderTest {
 
@@ -57,6 +61,20 @@ class ContentReaderTest {
     void dropsAByteOrderMarkAndNormalisesLineEndings() {
         byte[] bytes = "\ufeffa\r\nb\rc\n".getBytes(StandardCharsets.UTF_8);
         assertEquals("a\nb\nc\n", decode(bytes).orElseThrow().text());
+    }
+
+    @Test
+    void aReaderKeepingTextsAnswersTheSecondReadFromMemoryAndTheThirdFromDisk(@TempDir Path dir) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("content")).resolve("a.md");
+        Files.writeString(file, "first\n");
+        ContentReader reader = ContentReader.keepingTexts(dir.toRealPath());
+        Path real = dir.toRealPath().resolve("content/a.md");
+        assertEquals("first\n", reader.read(real, out).orElseThrow().text());
+        Files.writeString(file, "second\n");
+        assertEquals("first\n", reader.read(real, out).orElseThrow().text()); // the page stage sees what was checked
+        assertEquals("second\n", reader.read(real, out).orElseThrow().text());
+        assertEquals("second\n", new ContentReader(dir.toRealPath()).read(real, out).orElseThrow().text());
+        assertEquals(List.of(), problems());
     }
 
     @Test
