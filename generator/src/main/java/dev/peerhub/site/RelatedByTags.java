@@ -3,6 +3,7 @@ package dev.peerhub.site;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,37 +39,48 @@ public final class RelatedByTags {
             byTag.put(g.tag().slug(), g.pages().stream().mapToInt(p -> ids.get(p.url())).toArray());
         }
 
+        // Pages with the same tags have the same candidates: count once per set of tags, keep one more than
+        // the limit, and leave each page itself out of its list.
+        Map<List<String>, List<Page>> byTags = new LinkedHashMap<>();
+        for (Page page : site.pages()) {
+            List<String> slugs = new ArrayList<>();
+            for (var t : page.article().tags()) slugs.add(t.slug());
+            slugs.sort(null);
+            byTags.computeIfAbsent(slugs, k -> new ArrayList<>()).add(page);
+        }
         int[] shared = new int[urls.size()];
         int[] touched = new int[urls.size()];
         int[] best = new int[Related.LIMIT + 1];
         Map<String, List<Page>> result = new HashMap<>();
-        for (Page page : site.pages()) {
+        for (Map.Entry<List<String>, List<Page>> e : byTags.entrySet()) {
             int n = 0;
-            for (var t : page.article().tags()) {
-                for (int id : byTag.getOrDefault(t.slug(), NONE)) {
+            for (String slug : e.getKey()) {
+                for (int id : byTag.getOrDefault(slug, NONE)) {
                     if (shared[id]++ == 0) touched[n++] = id;
                 }
             }
-            int self = ids.get(page.url());
             int kept = 0;
             for (int k = 0; k < n; k++) {
                 int id = touched[k];
-                if (id == self) continue;
                 // insert into best (most shared tags first, then lower URL number)
-                if (kept == Related.LIMIT && !before(id, best[kept - 1], shared)) continue;
-                int at = kept < Related.LIMIT ? kept : Related.LIMIT - 1;
+                if (kept == best.length && !before(id, best[kept - 1], shared)) continue;
+                int at = kept < best.length ? kept : best.length - 1;
                 while (at > 0 && before(id, best[at - 1], shared)) {
                     best[at] = best[at - 1];
                     at--;
                 }
                 best[at] = id;
-                if (kept < Related.LIMIT) kept++;
+                if (kept < best.length) kept++;
             }
             for (int k = 0; k < n; k++) shared[touched[k]] = 0;
-            if (kept == 0) continue;
-            List<Page> top = new ArrayList<>(kept);
-            for (int k = 0; k < kept; k++) top.add(byUrl.get(urls.get(best[k])));
-            result.put(page.url(), Collections.unmodifiableList(top));
+            for (Page page : e.getValue()) {
+                int self = ids.get(page.url());
+                List<Page> top = new ArrayList<>(Related.LIMIT);
+                for (int k = 0; k < kept && top.size() < Related.LIMIT; k++) {
+                    if (best[k] != self) top.add(byUrl.get(urls.get(best[k])));
+                }
+                if (!top.isEmpty()) result.put(page.url(), Collections.unmodifiableList(top));
+            }
         }
         return Related.of(result);
     }

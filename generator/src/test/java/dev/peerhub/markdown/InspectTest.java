@@ -54,11 +54,11 @@ class InspectTest {
         assertTrue(assertInspectFindsWhatRenderFinds(hub) > 100);
     }
 
-    /** {@code -Dpeerhub.inspect.site=DIR} compares the two on another site too, such as a generated 10k corpus. */
+    /** {@code -Dpeerhub.compare.site=DIR} compares the two on another site too, such as a generated 10k corpus. */
     @Test
     void findsWhatRenderFindsOnTheSiteGivenBySystemProperty() {
-        String dir = System.getProperty("peerhub.inspect.site");
-        Assumptions.assumeTrue(dir != null, "no -Dpeerhub.inspect.site");
+        String dir = System.getProperty("peerhub.compare.site");
+        Assumptions.assumeTrue(dir != null, "no -Dpeerhub.compare.site");
         int links = assertInspectFindsWhatRenderFinds(SiteInMemory.load(Path.of(dir)));
         System.out.println("[inspect] " + dir + ": same links (" + links + "), anchors and toc on every page");
     }

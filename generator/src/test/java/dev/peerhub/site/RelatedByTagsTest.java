@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.peerhub.testing.SiteInMemory;
 import dev.peerhub.testing.TestSite;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class RelatedByTagsTest {
@@ -26,6 +28,16 @@ class RelatedByTagsTest {
         SiteInMemory hub = SiteInMemory.load(TestSite.repo());
         assertTrue(hub.site().pages().size() > 20);
         assertSameAsRelatedByTags(hub.site());
+    }
+
+    /** {@code -Dpeerhub.compare.site=DIR} compares the two on another site too, such as a generated 10k corpus. */
+    @Test
+    void choosesTheSamePagesAsRelatedByTagsOnTheSiteGivenBySystemProperty() {
+        String dir = System.getProperty("peerhub.compare.site");
+        Assumptions.assumeTrue(dir != null, "no -Dpeerhub.compare.site");
+        Site site = SiteInMemory.load(Path.of(dir)).site();
+        assertSameAsRelatedByTags(site);
+        System.out.println("[related] " + dir + ": same related pages by tags for " + site.pages().size() + " pages");
     }
 
     @Test
