@@ -139,7 +139,8 @@ public final class Builder {
 
         // content/**.md -> Article
         t = start("content");
-        ContentReader reader = new ContentReader(siteDir);
+        // check reads each page once: the page stage takes the text the content stage read
+        ContentReader reader = options.isCheck() ? ContentReader.keepingTexts(siteDir) : new ContentReader(siteDir);
         Path contentDir = siteDir.resolve("content");
         List<Path> markdown = new ArrayList<>();
         List<String> staticFiles = new ArrayList<>();
@@ -215,6 +216,8 @@ public final class Builder {
                 search.commit();
                 Map<String, Map<String, Double>> similar = search.similarPages(pool);
                 pages.useRelated(similar == null ? Related.byTags(site) : Related.from(site, similar, pool));
+            } else if (options.isCheck()) {
+                pages.useRelated(dev.peerhub.site.RelatedByTags.compute(site)); // only decides which page shapes check renders
             }
             stop("related", t);
 
@@ -595,7 +598,8 @@ public final class Builder {
          */
         void prepare(Page page, SearchIndexing search) {
             Article a = page.article();
-            RenderedArticle r = markdownOf(page);
+            // 'peerhub search' indexes through a check-like build: its pages need their text
+            RenderedArticle r = markdownOf(page, search.indexes() && scope.everything());
             if (r == null) return;
             anchorsByUrl.put(page.url(), r.anchors());
             linksBySource.put(a.sourcePath(), r.links());
@@ -630,8 +634,11 @@ public final class Builder {
             keptBodies.put(page, r);
         }
 
-        /** The page's Markdown rendered: from serve's memo when unchanged, else read and rendered now (null when unreadable). */
-        private RenderedArticle markdownOf(Page page) {
+        /**
+         * The page's Markdown rendered: from serve's memo when unchanged, else read and rendered now (null when
+         * unreadable). In check, only its links, anchors and table of contents unless {@code full}.
+         */
+        private RenderedArticle markdownOf(Page page, boolean full) {
             Article a = page.article();
             BuildMemo.Rendered known = memo.rendered.get(a.sourcePath());
             if (known != null && known.textHash() == a.textHash() && !scope.everything()) return known.rendered();
@@ -642,6 +649,8 @@ public final class Builder {
                 return null;
             }
             String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
+            // check: links, anchors and toc without HTML; the pages it renders get their HTML in render()
+            if (options.isCheck() && !full && a.kind() == Article.Kind.ARTICLE) return markdown.inspect(a, body, site);
             RenderedArticle r = markdown.render(a, body, site);
             if (memo.keeps) memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
             return r;
@@ -654,7 +663,7 @@ public final class Builder {
             RenderedArticle r = keptBodies.remove(page);
             if (r == null) {
                 if (!knownUrls.contains(page.url())) return; // unreadable: prepare reported it
-                r = markdownOf(page);
+                r = markdownOf(page, false);
                 if (r == null) return;
             }
             Neighbours n = neighbours.getOrDefault(page, new Neighbours(null, null));
@@ -665,6 +674,10 @@ public final class Builder {
                     + "|" + a.details())) {
                 pagesWritten.incrementAndGet(); // checked like its twins; rendering it again would find nothing new
                 return;
+            }
+            if (options.isCheck()) {
+                r = markdownOf(page, true); // the one page of this shape check renders: with its HTML
+                if (r == null) return;
             }
             Models.ArticleModel model = new Models.ArticleModel(views.site(),
                     views.meta("article", a.title(), a.summary(), page.url(), "article", null, a.draft()),

@@ -11,6 +11,11 @@ public interface SearchIndexing extends AutoCloseable {
 
     void add(SearchDocument doc);
 
+    /** False for {@link #none()}: nothing is indexed, so pages need no plain text for it. */
+    default boolean indexes() {
+        return true;
+    }
+
     /**
      * Makes the pages added so far searchable; nothing may be added afterwards. {@link #similarPages} and
      * {@link #finish} call it when it was not called before.
@@ -37,6 +42,11 @@ public interface SearchIndexing extends AutoCloseable {
         return new SearchIndexing() {
             @Override
             public void add(SearchDocument doc) {}
+
+            @Override
+            public boolean indexes() {
+                return false;
+            }
 
             @Override
             public List<OutputFile> finish() {

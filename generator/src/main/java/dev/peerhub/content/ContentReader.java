@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The only code that reads content files: checks size, binary content, encoding and links that
@@ -25,10 +27,26 @@ public final class ContentReader {
     public static final long MAX_BYTES = 10L * 1024 * 1024;
 
     private final Path siteRoot;
+    /** Texts read once and not yet read again, by site-relative path; null when texts are not kept. */
+    private final Map<String, SourceText> kept;
 
     /** @param siteRoot the site folder, already resolved to its real path */
     public ContentReader(Path siteRoot) {
+        this(siteRoot, false);
+    }
+
+    private ContentReader(Path siteRoot, boolean keep) {
         this.siteRoot = siteRoot;
+        this.kept = keep ? new ConcurrentHashMap<>() : null;
+    }
+
+    /**
+     * A reader that keeps each text it reads until the file is read a second time, and then answers from
+     * memory instead of reading the file again. For {@code peerhub check}, which reads every page twice (front
+     * matter, then body) in one short run: one read per file, and every stage sees the same text.
+     */
+    public static ContentReader keepingTexts(Path siteRoot) {
+        return new ContentReader(siteRoot, true);
     }
 
     public Path siteRoot() {
@@ -43,6 +61,17 @@ public final class ContentReader {
     /** Reads one file; empty (with a diagnostic) when it cannot or must not be read. */
     public Optional<SourceText> read(Path file, Diagnostics out) {
         String rel = relative(file);
+        if (kept != null) {
+            SourceText again = kept.remove(rel);
+            if (again != null) return Optional.of(again);
+            Optional<SourceText> text = readFile(file, rel, out);
+            text.ifPresent(t -> kept.put(rel, t));
+            return text;
+        }
+        return readFile(file, rel, out);
+    }
+
+    private Optional<SourceText> readFile(Path file, String rel, Diagnostics out) {
         try {
             if (Files.isSymbolicLink(file)) {
                 Path real = file.toRealPath();
@@ -80,10 +109,14 @@ public final class ContentReader {
                 return Optional.empty();
             }
         }
+        // The String constructor is the fast path (it decodes ASCII runs in bulk and keeps Latin-1 text compact);
+        // it replaces bad bytes with U+FFFD, so a text holding one is decoded again strictly to report the bad byte
+        // (or kept, when the file really contains U+FFFD).
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) return Optional.of(normalise(rel, text));
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        String text;
         try {
             text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (MalformedInputException e) {
@@ -97,13 +130,18 @@ public final class ContentReader {
             out.error(SourcePosition.of(rel), "the file is not UTF-8 text (save it as UTF-8)");
             return Optional.empty();
         }
+        return Optional.of(normalise(rel, text));
+    }
+
+    /** Drops a byte-order mark and turns CRLF and CR line endings into LF. */
+    private static SourceText normalise(String rel, String text) {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         if (text.indexOf('\r') >= 0) {
             text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
-        return Optional.of(new SourceText(rel, text));
+        return new SourceText(rel, text);
     }
 
     private static int firstBadByte(byte[] b) {

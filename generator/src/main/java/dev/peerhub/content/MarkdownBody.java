@@ -100,10 +100,11 @@ public final class MarkdownBody {
         return t.split("\\s+").length <= 12;
     }
 
-    private static final boolean[] ASCII_WORD = new boolean[128];
+    /** The ASCII characters {@link #countWords} counts as part of a word: letters, digits and the apostrophe. */
+    private static final boolean[] WORD_ASCII = new boolean[128];
 
     static {
-        for (char c = 0; c < 128; c++) ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '\'';
+        for (char c = 0; c < 128; c++) WORD_ASCII[c] = Character.isLetterOrDigit(c) || c == '\'';
     }
 
     /** Words in Markdown text (runs of letters or digits separated by space). */
@@ -112,7 +113,7 @@ public final class MarkdownBody {
         boolean in = false;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
-            boolean w = c < 128 ? ASCII_WORD[c] : Character.isLetterOrDigit(c) || c == '\u2019';
+            boolean w = c < 128 ? WORD_ASCII[c] : Character.isLetterOrDigit(c) || c == '\u2019';
             if (w && !in) words++;
             in = w || (in && c == '-');
         }

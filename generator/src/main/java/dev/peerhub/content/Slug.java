@@ -1,16 +1,19 @@
 package dev.peerhub.content;
 
 import java.text.Normalizer;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** URL segments made from titles, tags and file names: lower-case ASCII letters, digits and hyphens. */
 public final class Slug {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern VALID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private Slug() {}
 
     /** "Peer Support & You!" -> "peer-support-you"; "Café" -> "cafe"; never empty ("untitled"). */
     public static String of(String text) {
-        String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        String ascii = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
         StringBuilder sb = new StringBuilder(ascii.length());
         boolean dash = false;
         for (int i = 0; i < ascii.length(); i++) {
@@ -34,6 +37,6 @@ public final class Slug {
 
     /** True when {@code s} is already a valid single URL segment. */
     public static boolean isValid(String s) {
-        return s.matches("[a-z0-9]+(?:-[a-z0-9]+)*") && s.length() <= 120;
+        return VALID.matcher(s).matches() && s.length() <= 120;
     }
 }

@@ -1,6 +1,7 @@
 package dev.peerhub.content;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** A tag as the writer spelled it, and its URL slug; two tags are the same when their slugs are. */
 public record Tag(String name, String slug) implements Comparable<Tag> {
@@ -10,8 +11,10 @@ public record Tag(String name, String slug) implements Comparable<Tag> {
         Objects.requireNonNull(slug, "slug");
     }
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     public static Tag of(String name) {
-        String trimmed = name.trim().replaceAll("\\s+", " ");
+        String trimmed = SPACES.matcher(name.trim()).replaceAll(" ");
         return new Tag(trimmed, Slug.of(trimmed));
     }
 

@@ -44,14 +44,30 @@ import java.util.Set;
 public final class MarkdownRenderer {
 
     private final Parser parser;
+    /**
+     * The same parser without the tables extension, for bodies with no {@code |}: the extension only adds a
+     * paragraph pre-processor that leaves a paragraph whose first line has no {@code |} untouched, so both
+     * parsers give such a body the same tree; this one skips the pre-processor's cost on every paragraph.
+     */
+    private final Parser parserWithoutTables;
     private final HtmlRenderer renderer;
     private final FastHtml fastHtml; // byte-identical to renderer, falls back to it (see FastHtml)
 
     public MarkdownRenderer() {
+        MutableDataSet options = options(true);
+        this.parser = Parser.builder(options).build();
+        this.parserWithoutTables = Parser.builder(options(false)).build();
+        this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
+        this.fastHtml = new FastHtml(options, renderer);
+    }
+
+    private static MutableDataSet options(boolean tables) {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), FootnoteExtension.create(),
-                StrikethroughExtension.create(), TypographicExtension.create(),
+        List<com.vladsch.flexmark.util.misc.Extension> extensions = new ArrayList<>(List.of(TablesExtension.create(),
+                FootnoteExtension.create(), StrikethroughExtension.create(), TypographicExtension.create(),
                 DefinitionExtension.create(), new HeadingAnchors()));
+        if (!tables) extensions.removeFirst();
+        options.set(Parser.EXTENSIONS, extensions);
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, false);
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
@@ -64,9 +80,7 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         options.set(FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS, "footnote-back");
         options.set(FootnoteExtension.FOOTNOTE_BACK_REF_STRING, "\u21a9\ufe0e");
-        this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
-        this.fastHtml = new FastHtml(options, renderer);
+        return options;
     }
 
     /**
@@ -77,8 +91,32 @@ public final class MarkdownRenderer {
      * @param targets how to rewrite links to other content files
      */
     public RenderedArticle render(Article article, String body, LinkTargets targets) {
+        Analysed a = analyse(article, body, targets, parser);
+        String html = fastHtml.render(a.doc());
+        return new RenderedArticle(article, html, a.toc(), passages(a.doc()), a.links(), a.anchors());
+    }
+
+    /**
+     * What {@code peerhub check} needs of an article's body, without the cost of HTML: the same parse, links,
+     * anchors and table of contents as {@link #render}, with the HTML left empty and no search passages.
+     * Everything the link checker reads is identical to what {@code render} gives for the same body.
+     *
+     * @param article the article (for positions and the source path)
+     * @param body    its Markdown body ({@link dev.peerhub.content.MarkdownBody#of})
+     * @param targets how to resolve links to other content files
+     */
+    public RenderedArticle inspect(Article article, String body, LinkTargets targets) {
+        Analysed a = analyse(article, body, targets, body.indexOf('|') < 0 ? parserWithoutTables : parser);
+        return new RenderedArticle(article, "", a.toc(), List.of(), a.links(), a.anchors());
+    }
+
+    private record Analysed(Document doc, List<TocEntry> toc, List<FoundLink> links, Set<String> anchors) {}
+
+    /** Parses {@code body}, resolves and rewrites its links, and gives headings their ids: everything before HTML. */
+    private static Analysed analyse(Article article, String body, LinkTargets targets, Parser parser) {
         Document doc = parser.parse(body);
-        BareLinks.link(doc);
+        // text nodes hold contiguous ranges of the body, so none holds "http" when the body does not
+        if (body.contains("http")) BareLinks.link(doc);
         LineIndex lines = new LineIndex(body);
         List<FoundLink> links = new ArrayList<>();
         rewriteLinks(doc, article, lines, targets, links);
@@ -97,8 +135,7 @@ public final class MarkdownRenderer {
                 anchors.add("fnref-" + f.getReferenceOrdinal());
             }
         }
-        String html = fastHtml.render(doc);
-        return new RenderedArticle(article, html, toc(headings), passages(doc), links, anchors);
+        return new Analysed(doc, toc(headings), links, anchors);
     }
 
     /** Renders a short text (footer, notes) as inline HTML without the wrapping paragraph. */
@@ -209,9 +246,11 @@ public final class MarkdownRenderer {
 
     private record Resolution(FoundLink.Kind kind, String path, String fragment, String rewritten) {}
 
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-z][a-z0-9+.-]*:.*");
+
     static boolean isExternal(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT);
-        return lower.startsWith("//") || lower.matches("^[a-z][a-z0-9+.-]*:.*");
+        return lower.startsWith("//") || SCHEME.matcher(lower).matches();
     }
 
     private static Resolution resolve(String raw, String dir, LinkTargets targets) {
@@ -341,20 +380,17 @@ public final class MarkdownRenderer {
         }
     }
 
-    /** Maps offsets in the body to lines and columns of the file. */
+    /** Maps offsets in the body to lines and columns of the file (line starts found on first use). */
     private static final class LineIndex {
-        private final int[] starts;
+        private final String text;
+        private int[] starts;
 
         LineIndex(String text) {
-            List<Integer> s = new ArrayList<>();
-            s.add(0);
-            for (int i = 0; i < text.length(); i++) {
-                if (text.charAt(i) == '\n') s.add(i + 1);
-            }
-            starts = s.stream().mapToInt(Integer::intValue).toArray();
+            this.text = text;
         }
 
         SourcePosition position(Article article, int offset) {
+            if (starts == null) starts = lineStarts(text);
             int lo = 0, hi = starts.length - 1;
             while (lo < hi) {
                 int mid = (lo + hi + 1) >>> 1;
@@ -362,6 +398,16 @@ public final class MarkdownRenderer {
                 else hi = mid - 1;
             }
             return SourcePosition.of(article.sourcePath(), article.bodyLine() + lo, offset - starts[lo] + 1);
+        }
+
+        private static int[] lineStarts(String text) {
+            int[] s = new int[64];
+            int n = 1; // s[0] = 0: the first line starts the text
+            for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+                if (n == s.length) s = java.util.Arrays.copyOf(s, n * 2);
+                s[n++] = i + 1;
+            }
+            return java.util.Arrays.copyOf(s, n);
         }
     }
 }
