@@ -2,7 +2,6 @@
 // Plain ES module; fetches only files next to itself; no storage, no logging.
 // The index format and the query language are described in docs/search.md; the reference
 // implementation is dev.peerhub.search.Searcher (peerhub search --json).
-import { analyze as analyzeEnglish, lowerCase, tokenize } from './analyzer.js';
 
 const f32 = Math.fround;
 const PREFIX_EXPANSIONS = 10;
@@ -31,17 +30,31 @@ async function get(name) {
   return res;
 }
 
+// The analyzer module is imported as soon as this one runs, in parallel with the manifest (a
+// static import would load it only after this module, one round trip later).
+let analyzerModule = null;
+const loadAnalyzer = () => {
+  if (!analyzerModule) {
+    analyzerModule = import('./analyzer.js');
+    analyzerModule.catch(() => { analyzerModule = null; });
+  }
+  return analyzerModule;
+};
+loadAnalyzer().catch(() => {}); // a failure is reported by the search that needs it
+
 const manifest = () => once('manifest.json', async () => {
-  const m = await (await get('manifest.json')).json();
-  analyze = isEnglish(m.lang) ? analyzeEnglish : analyzeStandard;
+  const [m, a] = await Promise.all([get('manifest.json').then((r) => r.json()), loadAnalyzer()]);
+  lowerCase = a.lowerCase;
+  tokenize = a.tokenize;
+  analyze = isEnglish(m.lang) ? a.analyze : analyzeStandard;
   return m;
 });
 
 // The index's analyzer: EnglishAnalyzer for English sites, StandardAnalyzer (tokenizer and lower
-// case, no stop words, no stemming) for every other language.
+// case, no stop words, no stemming) for every other language. Set with the manifest.
 const isEnglish = (lang) => /^en([-_]|$)/i.test(lang || 'en');
 const analyzeStandard = (text) => tokenize(text).map((t, position) => ({ term: lowerCase(t.text), position }));
-let analyze = analyzeEnglish;
+let analyze, lowerCase, tokenize;
 const bytes = (name) => once(name, async () => new Uint8Array(await (await get(name)).arrayBuffer()));
 const json = (name) => once(name, async () => (await get(name)).json());
 
@@ -99,17 +112,25 @@ function compareBytes(a, b) {
   return a.length - b.length;
 }
 // Lucene orders terms by UTF-8 bytes, which is code point order.
+const SURROGATE = /[\uD800-\uDFFF]/;
 function compareTerms(a, b) {
   if (a === b) return 0;
+  // Without surrogates, UTF-16 code unit order is code point order, which is UTF-8 byte order.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
   return compareBytes(utf8enc.encode(a), utf8enc.encode(b));
 }
 const cpLength = (s) => { let n = 0; for (const _ of s) n++; return n; };
+
+function isAscii(bytes, n) {
+  for (let k = 0; k < n; k++) if (bytes[k] > 0x7f) return false;
+  return true;
+}
 
 // Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len, posLen])]
 function readTerms(r, nFields, withLens) {
   const count = r.varint();
   const terms = [];
-  let prev = new Uint8Array(0);
+  let prev = new Uint8Array(0), prevTerm = '', prevAscii = true;
   for (let i = 0; i < count; i++) {
     const shared = r.varint();
     const suffix = r.bytes(r.varint());
@@ -117,6 +138,12 @@ function readTerms(r, nFields, withLens) {
     tb.set(prev.subarray(0, shared));
     tb.set(suffix, shared);
     prev = tb;
+    let ascii = prevAscii || isAscii(tb, shared);
+    if (ascii) for (let k = 0; k < suffix.length; k++) if (suffix[k] > 0x7f) { ascii = false; break; }
+    // ASCII (most terms): bytes are chars, no decoder call
+    const term = ascii ? prevTerm.slice(0, shared) + String.fromCharCode.apply(null, suffix) : utf8.decode(tb);
+    prevTerm = term;
+    prevAscii = ascii;
     const mask = r.varint();
     const df = new Array(nFields).fill(0);
     const len = withLens ? new Array(nFields).fill(0) : null;
@@ -127,7 +154,7 @@ function readTerms(r, nFields, withLens) {
         if (withLens) { len[f] = r.varint(); posLen[f] = r.varint(); }
       }
     }
-    terms.push({ term: utf8.decode(tb), mask, df, len, posLen });
+    terms.push({ term, mask, df, len, posLen });
   }
   return terms;
 }
@@ -167,13 +194,16 @@ async function part(m, i) {
   });
 }
 
-/** The dictionary entry of each term (null when the index has no such term). */
-async function lookup(m, terms) {
+/**
+ * The dictionary entry of each term (null when the index has no such term). extraParts: term parts
+ * to load in the same request (the ones a prefix's completions lie in).
+ */
+async function lookup(m, terms, extraParts = []) {
   const out = new Map();
   if (!m.parts.length) { for (const t of terms) out.set(t, null); return out; }
   const uniq = [...new Set(terms)];
   const indices = uniq.map((t) => rangeIndex(m.parts, t));
-  loadNumbered(m, 't', indices); // one request for every part not loaded yet
+  loadNumbered(m, 't', [...indices, ...extraParts]); // one request for every part not loaded yet
   const parts = await Promise.all(indices.map((i) => part(m, i)));
   uniq.forEach((t, i) => out.set(t, parts[i].map.get(t) ?? null));
   return out;
@@ -451,26 +481,60 @@ async function phraseDocs(m, tokens, entries) { // for exclusions: docs with the
   return out;
 }
 
-async function prefixTerms(m, word) {
+/**
+ * Term parts [first, last] that can hold the index terms starting with prefix (part i holds the
+ * terms from its separator to the next part's; a later part starts with the prefix exactly when
+ * its separator does).
+ */
+function prefixParts(m, prefix) {
+  const first = rangeIndex(m.parts, prefix);
+  let last = first;
+  while (last + 1 < m.parts.length && m.parts[last + 1].startsWith(prefix)) last++;
+  return [first, last];
+}
+
+/**
+ * A prefix spanning at most this many term parts is completed from the parts themselves (they
+ * come in the request for the other words' parts and already hold every completion's postings);
+ * a wider one from the lexicon first (small entries, no postings), then the completions' parts.
+ */
+const DIRECT_PREFIX_PARTS = 3;
+
+/**
+ * The prefix word's expansions (Searcher.prefixQuery): the 10 index terms starting with it that
+ * occur in most pages, plus its own analysed forms when they are in the index; and the analysed
+ * forms in no page, which get typo expansions. Looks up `others` (the other words' terms) in the
+ * same request; returns {terms, typos, entries} with the entries of others and of the expansions.
+ */
+async function prefixTerms(m, word, others) {
   const prefix = lowerCase(word);
-  const lex = await lexicon(m, prefix);
-  const ranked = lex.map((t) => ({ term: t.term, df: t.df.reduce((a, b) => a + b, 0) }));
+  const stems = analyzeTerms(word);
+  let candidates = null;
+  let extraParts = [];
+  if (m.parts.length) {
+    const [first, last] = prefixParts(m, prefix);
+    if (last - first < DIRECT_PREFIX_PARTS) {
+      for (let i = first; i <= last; i++) extraParts.push(i);
+      await lookup(m, [...others, ...stems], extraParts); // one request for everything
+      const parts = await Promise.all(extraParts.map((i) => part(m, i)));
+      candidates = parts.flatMap((p) => p.terms.filter((t) => t.term.startsWith(prefix)));
+    }
+  }
+  if (!candidates) candidates = await lexicon(m, prefix);
+  const ranked = candidates.map((t) => ({ term: t.term, df: t.df.reduce((a, b) => a + b, 0) }));
   ranked.sort((a, b) => (b.df - a.df) || compareTerms(a.term, b.term));
   const out = ranked.slice(0, PREFIX_EXPANSIONS).map((t) => t.term);
-  // The word's own analysed form: the lexicon already says whether it exists when it starts with
-  // the prefix (stems usually do); otherwise look it up.
-  const stems = analyzeTerms(word);
-  const inLex = new Set(lex.map((t) => t.term));
-  const other = stems.filter((s) => !s.startsWith(prefix));
-  const entries = other.length ? await lookup(m, other) : new Map();
+  // Everything in one request (nothing new when the prefix's parts came with the others).
+  const entries = await lookup(m, [...others, ...stems, ...out], extraParts);
+  const inIndex = new Set(candidates.map((t) => t.term));
   const typos = [];
   for (const s of stems) {
-    const known = inLex.has(s) || !!entries.get(s);
+    const known = inIndex.has(s) || !!entries.get(s);
     if (known && !out.includes(s)) out.push(s);
     // A stem in no field gets the typo expansions any other word would get (Searcher.prefixTypoTerms).
     if (!known && fuzzyEdits(s) > 0 && !typos.includes(s)) typos.push(s);
   }
-  return { terms: out, typos };
+  return { terms: out, typos, entries };
 }
 
 // ---- the search
@@ -499,11 +563,11 @@ export async function search(query, options = {}) {
   for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push(t);
   const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
   const excludedTokens = pq.excluded.map((x) => analyze(x)).filter((ts) => ts.length);
-  // The prefix's lexicon first, so that its expansions and the other words' parts come together.
-  const prefixExp = pq.prefix !== null ? await prefixTerms(m, pq.prefix) : null;
-  const prefixList = prefixExp ? prefixExp.terms : null;
   const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
-  const entries = await lookup(m, prefixList ? [...all, ...prefixList] : all);
+  // With a prefix, its completions' parts come with the other words' parts (see prefixTerms).
+  const prefixExp = pq.prefix !== null ? await prefixTerms(m, pq.prefix, all) : null;
+  const prefixList = prefixExp ? prefixExp.terms : null;
+  const entries = prefixExp ? prefixExp.entries : await lookup(m, all);
 
   // Positions, for phrases only: all they need in one request.
   const posEntries = [];
@@ -740,8 +804,146 @@ async function offsetsOf(m, docNums) {
 }
 
 async function inflate(data) {
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  return inflateRaw(data);
+}
+
+// ---- raw DEFLATE (RFC 1951), decoded synchronously: the entries are small, and the browser's
+// DecompressionStream costs more in stream and Blob machinery than the decoding itself.
+
+const LEN_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+const DIST_BASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
+  4097, 6145, 8193, 12289, 16385, 24577];
+const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+/**
+ * A canonical Huffman code from code lengths: symbols in code order, the count per length, and a
+ * table of the codes up to FAST_BITS long by their next bits (symbol << 4 | length; -1: longer).
+ */
+const FAST_BITS = 9;
+function huffman(lengths) {
+  const counts = new Uint16Array(16), next = new Uint16Array(16);
+  for (const l of lengths) counts[l]++;
+  counts[0] = 0;
+  for (let i = 1; i < 16; i++) next[i] = next[i - 1] + counts[i - 1];
+  const symbols = new Uint16Array(lengths.length);
+  for (let s = 0; s < lengths.length; s++) if (lengths[s]) symbols[next[lengths[s]]++] = s;
+  const fast = new Int32Array(1 << FAST_BITS).fill(-1);
+  for (let l = 1, code = 0, k = 0; l <= FAST_BITS; l++, code <<= 1) {
+    for (let c = 0; c < counts[l]; c++, code++, k++) {
+      let rev = 0; // DEFLATE sends codes most significant bit first, into an LSB-first stream
+      for (let b = 0; b < l; b++) rev |= ((code >>> b) & 1) << (l - 1 - b);
+      for (let x = rev; x < 1 << FAST_BITS; x += 1 << l) fast[x] = (symbols[k] << 4) | l;
+    }
+  }
+  return { counts, symbols, fast };
+}
+const FIXED_LIT = huffman(Uint8Array.from({ length: 288 }, (_, i) => (i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8)));
+const FIXED_DIST = huffman(new Uint8Array(30).fill(5));
+
+function inflateRaw(data) {
+  let pos = 0, bitBuf = 0, bitCnt = 0;
+  const bad = () => new Error('search index: bad compressed data');
+  const fill = () => {
+    while (bitCnt <= 24 && pos < data.length) {
+      bitBuf |= data[pos++] << bitCnt;
+      bitCnt += 8;
+    }
+  };
+  const bits = (n) => {
+    if (bitCnt < n) {
+      fill();
+      if (bitCnt < n) throw bad();
+    }
+    const v = bitBuf & ((1 << n) - 1);
+    bitBuf >>>= n;
+    bitCnt -= n;
+    return v;
+  };
+  const decode = (h) => {
+    if (bitCnt < FAST_BITS) fill();
+    const e = h.fast[bitBuf & ((1 << FAST_BITS) - 1)];
+    if (e >= 0 && (e & 15) <= bitCnt) {
+      bitBuf >>>= e & 15;
+      bitCnt -= e & 15;
+      return e >> 4;
+    }
+    let code = 0, first = 0, index = 0;
+    for (let l = 1; l < 16; l++) {
+      code |= bits(1);
+      const c = h.counts[l];
+      if (code - c < first) return h.symbols[index + code - first];
+      index += c;
+      first = (first + c) << 1;
+      code <<= 1;
+    }
+    throw bad();
+  };
+  let out = new Uint8Array(Math.max(1024, data.length * 4)), len = 0;
+  const ensure = (n) => {
+    if (len + n <= out.length) return;
+    const o = new Uint8Array(Math.max(out.length * 2, len + n));
+    o.set(out.subarray(0, len));
+    out = o;
+  };
+  let last;
+  do {
+    last = bits(1);
+    const type = bits(2);
+    if (type === 0) { // stored: drop the rest of the byte, give back the whole bytes read ahead
+      const drop = bitCnt & 7;
+      bitBuf >>>= drop;
+      bitCnt -= drop;
+      pos -= bitCnt >> 3;
+      bitBuf = 0;
+      bitCnt = 0;
+      if (pos + 4 > data.length) throw bad();
+      const n = data[pos] | (data[pos + 1] << 8);
+      pos += 4;
+      if (pos + n > data.length) throw bad();
+      ensure(n);
+      out.set(data.subarray(pos, pos + n), len);
+      len += n;
+      pos += n;
+      continue;
+    }
+    if (type === 3) throw bad();
+    let lit = FIXED_LIT, dist = FIXED_DIST;
+    if (type === 2) {
+      const nLit = bits(5) + 257, nDist = bits(5) + 1, nCode = bits(4) + 4;
+      const cl = new Uint8Array(19);
+      for (let i = 0; i < nCode; i++) cl[CODE_LENGTH_ORDER[i]] = bits(3);
+      const clCode = huffman(cl);
+      const lengths = new Uint8Array(nLit + nDist);
+      for (let i = 0; i < lengths.length;) {
+        const sym = decode(clCode);
+        if (sym < 16) { lengths[i++] = sym; continue; }
+        let v = 0, rep;
+        if (sym === 16) { if (i === 0) throw bad(); v = lengths[i - 1]; rep = 3 + bits(2); }
+        else if (sym === 17) rep = 3 + bits(3);
+        else rep = 11 + bits(7);
+        if (i + rep > lengths.length) throw bad();
+        while (rep--) lengths[i++] = v;
+      }
+      lit = huffman(lengths.subarray(0, nLit));
+      dist = huffman(lengths.subarray(nLit));
+    }
+    for (;;) {
+      const sym = decode(lit);
+      if (sym < 256) { ensure(1); out[len++] = sym; continue; }
+      if (sym === 256) break;
+      if (sym > 285) throw bad();
+      const n = LEN_BASE[sym - 257] + bits(LEN_EXTRA[sym - 257]);
+      const ds = decode(dist);
+      if (ds > 29) throw bad();
+      const d = DIST_BASE[ds] + bits(DIST_EXTRA[ds]);
+      if (d > len) throw bad();
+      ensure(n);
+      for (let k = 0; k < n; k++, len++) out[len] = out[len - d];
+    }
+  } while (!last);
+  return out.subarray(0, len);
 }
 
 /**
@@ -780,20 +982,21 @@ function parseRanges(headers, body) {
     const cr = /bytes (\d+)-(\d+)/.exec(headers.get('content-range') || '');
     return [{ start: cr ? Number(cr[1]) : 0, data: body }];
   }
+  // Each part: CRLF, "--boundary", CRLF, headers, an empty line, the data. Only the headers are
+  // decoded (Latin-1, one char per byte); the data is cut out by its Content-Range length.
   const pieces = [];
-  const text = new TextDecoder('latin1').decode(body); // 1 char per byte, for finding headers
-  const delim = '--' + mb[1];
-  let pos = text.indexOf(delim);
-  while (pos >= 0) {
-    const headStart = pos + delim.length;
-    if (text.startsWith('--', headStart)) break;
-    const headEnd = text.indexOf('\r\n\r\n', headStart);
-    if (headEnd < 0) break;
-    const cr = /content-range:\s*bytes (\d+)-(\d+)/i.exec(text.substring(headStart, headEnd));
+  let pos = 0;
+  for (;;) {
+    let end = pos;
+    while (end + 3 < body.length && !(body[end] === 13 && body[end + 1] === 10 && body[end + 2] === 13 && body[end + 3] === 10)) end++;
+    if (end + 3 >= body.length) break;
+    const head = String.fromCharCode.apply(null, body.subarray(pos, end));
+    const cr = /content-range:\s*bytes (\d+)-(\d+)/i.exec(head);
+    if (!cr || head.indexOf('--' + mb[1]) < 0) break;
     const start = Number(cr[1]), len = Number(cr[2]) - start + 1;
-    const dataStart = headEnd + 4;
+    const dataStart = end + 4;
     pieces.push({ start, data: body.subarray(dataStart, dataStart + len) });
-    pos = text.indexOf(delim, dataStart + len);
+    pos = dataStart + len;
   }
   return pieces;
 }
@@ -817,10 +1020,22 @@ export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+// The analysed terms of the words of excerpts, kept for the page's lifetime (memory only): pages
+// share most of their words, so a further query analyses few new ones. Emptied when it gets big.
+const excerptTerms = new Map();
+const EXCERPT_TERMS_MAX = 50000;
+function termsOf(w) {
+  let t = excerptTerms.get(w);
+  if (!t) {
+    if (excerptTerms.size >= EXCERPT_TERMS_MAX) excerptTerms.clear();
+    t = analyzeTerms(w);
+    excerptTerms.set(w, t);
+  }
+  return t;
+}
+
 function excerpt(passages, terms) {
   if (!passages.length) return { anchor: '', html: '' };
-  const memo = new Map();
-  const termsOf = (w) => { let t = memo.get(w); if (!t) { t = analyzeTerms(w); memo.set(w, t); } return t; };
   const matches = (w) => termsOf(w).some((t) => terms.has(t));
   let best = 0, bestCount = -1;
   passages.forEach(([, heading, text], p) => {
