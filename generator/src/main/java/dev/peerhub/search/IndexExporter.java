@@ -337,8 +337,10 @@ final class IndexExporter {
         LexiconBuilder lex = new LexiconBuilder();
         BytesRef lexPrevLast = null;
         int t = 0;
-        for (Future<Encoded[]> range : encoded) {
-            for (Encoded e : get(range)) {
+        for (int r = 0; r < encoded.size(); r++) {
+            Encoded[] range = get(encoded.get(r));
+            encoded.set(r, null); // what is put together is not kept twice
+            for (Encoded e : range) {
                 BytesRef term = allTerms[t];
                 int mask = allMasks[t++];
                 if (lex.isEmpty()) lexSeps.add(lexPrevLast == null ? "" : separator(lexPrevLast, term));
@@ -402,18 +404,18 @@ final class IndexExporter {
 
     /**
      * Adds numbered files {@code search/KIND/HASH/0.bin, 1.bin, ...} where HASH covers all their
-     * bytes; returns {@code KIND/HASH/}. One hash for the whole set keeps the manifest small (a
-     * name per file would be 12 incompressible bytes each).
+     * bytes as served (the compressed entries, so that a change of compression renames them too);
+     * returns {@code KIND/HASH/}. One hash for the whole set keeps the manifest small (a name per
+     * file would be 12 incompressible bytes each).
      */
     private String addDirectory(String kind, List<byte[]> contents, List<Future<byte[]>> entries,
             StringBuilder manifest, boolean withPack) throws IOException {
+        List<byte[]> done = new ArrayList<>(entries.size());
         MessageDigest digest = sha256();
-        ByteSink len = new ByteSink();
-        for (byte[] c : contents) {
-            len.clear();
-            len.varint(c.length);
-            digest.update(len.toByteArray());
-            digest.update(c);
+        for (Future<byte[]> f : entries) {
+            byte[] entry = get(f);
+            done.add(entry);
+            digest.update(entry); // an entry starts with its length: the sequence is unambiguous
         }
         String hash = HexFormat.of().formatHex(digest.digest(), 0, 6);
         String dir = kind + "/" + hash + "/";
@@ -424,7 +426,7 @@ final class IndexExporter {
         ByteSink pack = new ByteSink();
         StringBuilder blocks = new StringBuilder();
         for (int i = 0; i < contents.size(); i++) {
-            byte[] entry = get(entries.get(i));
+            byte[] entry = done.get(i);
             files.add(new OutputFile("search/" + dir + i + ".bin", entry));
             if (!withPack) continue;
             int start = pack.size();
