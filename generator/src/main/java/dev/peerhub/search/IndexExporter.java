@@ -350,6 +350,14 @@ final class IndexExporter {
                     lexFiles.add(lex.toByteArray());
                     lex = new LexiconBuilder();
                 }
+                // A term whose postings alone fill a part gets a part of its own: the terms next to
+                // it (often rare ones) then do not cost its postings too.
+                if (!part.isEmpty() && postingsBytes(e) >= PART_TARGET_BYTES) {
+                    termParts.add(part.termBytes(posBase));
+                    posParts.add(part.positionBytes());
+                    posBase += posParts.get(posParts.size() - 1).length;
+                    part = new PartBuilder();
+                }
                 if (part.isEmpty()) partSeps.add(prevLast == null ? "" : separator(prevLast, term));
                 part.add(term, mask, e.dfs(), e.postings(), e.positions());
                 if (part.postingsBytes() >= PART_TARGET_BYTES) {
@@ -393,6 +401,12 @@ final class IndexExporter {
         manifest.append(",\"lex\":");
         stringArray(manifest, lexSeps);
         manifest.append(",\"l\":").append(Json.quote(l)).append(blocks);
+    }
+
+    private static int postingsBytes(Encoded e) {
+        int n = 0;
+        for (byte[] p : e.postings()) if (p != null) n += p.length;
+        return n;
     }
 
     /** Each content compressed as an entry (varint length, raw DEFLATE), on the pool. */
