@@ -416,12 +416,38 @@ function stripPossessive(t) {
   return t;
 }
 
+// Stems already computed (the client analyses the words of every excerpt it shows, and pages share
+// most of their words). Memory only, emptied when it gets big.
+const stems = new Map();
+function stem(term) {
+  let s = stems.get(term);
+  if (s === undefined) {
+    if (stems.size >= 50000) stems.clear();
+    s = porterStem(term);
+    stems.set(term, s);
+  }
+  return s;
+}
+
+// A run of ASCII letters, possibly between ASCII punctuation that UAX#29 never joins to letters at
+// the edge of a text: ( [ " before; . , ; : ! ? ) ] " after (the full stop, colon and apostrophe
+// join only letters on both sides, the comma and semicolon only digits). Such a text is one token,
+// the letters: the tokenizer is not needed.
+const SIMPLE_WORD = /^[(["]*([A-Za-z]+)[.,;:!?)\]"]*$/;
+
 /** EnglishAnalyzer: [{ term, position }], position counting removed stop words like Lucene. */
 export function analyze(text) {
+  if (text.length <= 100) {
+    const simple = SIMPLE_WORD.exec(text);
+    if (simple) {
+      const term = simple[1].toLowerCase(); // ASCII: the same as Java's Character.toLowerCase
+      return stopSet.has(term) ? [] : [{ term: stem(term), position: 0 }];
+    }
+  }
   const out = [];
   tokenize(text).forEach((tok, position) => {
     const term = lowerCase(stripPossessive(tok.text));
-    if (!stopSet.has(term)) out.push({ term: porterStem(term), position });
+    if (!stopSet.has(term)) out.push({ term: stem(term), position });
   });
   return out;
 }

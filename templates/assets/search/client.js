@@ -2,7 +2,6 @@
 // Plain ES module; fetches only files next to itself; no storage, no logging.
 // The index format and the query language are described in docs/search.md; the reference
 // implementation is dev.peerhub.search.Searcher (peerhub search --json).
-import { analyze as analyzeEnglish, lowerCase, tokenize } from './analyzer.js';
 
 const f32 = Math.fround;
 const PREFIX_EXPANSIONS = 10;
@@ -31,17 +30,31 @@ async function get(name) {
   return res;
 }
 
+// The analyzer module is imported as soon as this one runs, in parallel with the manifest (a
+// static import would load it only after this module, one round trip later).
+let analyzerModule = null;
+const loadAnalyzer = () => {
+  if (!analyzerModule) {
+    analyzerModule = import('./analyzer.js');
+    analyzerModule.catch(() => { analyzerModule = null; });
+  }
+  return analyzerModule;
+};
+loadAnalyzer().catch(() => {}); // a failure is reported by the search that needs it
+
 const manifest = () => once('manifest.json', async () => {
-  const m = await (await get('manifest.json')).json();
-  analyze = isEnglish(m.lang) ? analyzeEnglish : analyzeStandard;
+  const [m, a] = await Promise.all([get('manifest.json').then((r) => r.json()), loadAnalyzer()]);
+  lowerCase = a.lowerCase;
+  tokenize = a.tokenize;
+  analyze = isEnglish(m.lang) ? a.analyze : analyzeStandard;
   return m;
 });
 
 // The index's analyzer: EnglishAnalyzer for English sites, StandardAnalyzer (tokenizer and lower
-// case, no stop words, no stemming) for every other language.
+// case, no stop words, no stemming) for every other language. Set with the manifest.
 const isEnglish = (lang) => /^en([-_]|$)/i.test(lang || 'en');
 const analyzeStandard = (text) => tokenize(text).map((t, position) => ({ term: lowerCase(t.text), position }));
-let analyze = analyzeEnglish;
+let analyze, lowerCase, tokenize;
 const bytes = (name) => once(name, async () => new Uint8Array(await (await get(name)).arrayBuffer()));
 const json = (name) => once(name, async () => (await get(name)).json());
 
@@ -99,17 +112,25 @@ function compareBytes(a, b) {
   return a.length - b.length;
 }
 // Lucene orders terms by UTF-8 bytes, which is code point order.
+const SURROGATE = /[\uD800-\uDFFF]/;
 function compareTerms(a, b) {
   if (a === b) return 0;
+  // Without surrogates, UTF-16 code unit order is code point order, which is UTF-8 byte order.
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : 1;
   return compareBytes(utf8enc.encode(a), utf8enc.encode(b));
 }
 const cpLength = (s) => { let n = 0; for (const _ of s) n++; return n; };
+
+function isAscii(bytes, n) {
+  for (let k = 0; k < n; k++) if (bytes[k] > 0x7f) return false;
+  return true;
+}
 
 // Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len, posLen])]
 function readTerms(r, nFields, withLens) {
   const count = r.varint();
   const terms = [];
-  let prev = new Uint8Array(0);
+  let prev = new Uint8Array(0), prevTerm = '', prevAscii = true;
   for (let i = 0; i < count; i++) {
     const shared = r.varint();
     const suffix = r.bytes(r.varint());
@@ -117,6 +138,12 @@ function readTerms(r, nFields, withLens) {
     tb.set(prev.subarray(0, shared));
     tb.set(suffix, shared);
     prev = tb;
+    let ascii = prevAscii || isAscii(tb, shared);
+    if (ascii) for (let k = 0; k < suffix.length; k++) if (suffix[k] > 0x7f) { ascii = false; break; }
+    // ASCII (most terms): bytes are chars, no decoder call
+    const term = ascii ? prevTerm.slice(0, shared) + String.fromCharCode.apply(null, suffix) : utf8.decode(tb);
+    prevTerm = term;
+    prevAscii = ascii;
     const mask = r.varint();
     const df = new Array(nFields).fill(0);
     const len = withLens ? new Array(nFields).fill(0) : null;
@@ -127,7 +154,7 @@ function readTerms(r, nFields, withLens) {
         if (withLens) { len[f] = r.varint(); posLen[f] = r.varint(); }
       }
     }
-    terms.push({ term: utf8.decode(tb), mask, df, len, posLen });
+    terms.push({ term, mask, df, len, posLen });
   }
   return terms;
 }
@@ -167,13 +194,16 @@ async function part(m, i) {
   });
 }
 
-/** The dictionary entry of each term (null when the index has no such term). */
-async function lookup(m, terms) {
+/**
+ * The dictionary entry of each term (null when the index has no such term). extraParts: term parts
+ * to load in the same request (the ones a prefix's completions lie in).
+ */
+async function lookup(m, terms, extraParts = []) {
   const out = new Map();
   if (!m.parts.length) { for (const t of terms) out.set(t, null); return out; }
   const uniq = [...new Set(terms)];
   const indices = uniq.map((t) => rangeIndex(m.parts, t));
-  loadNumbered(m, 't', indices); // one request for every part not loaded yet
+  loadNumbered(m, 't', [...indices, ...extraParts]); // one request for every part not loaded yet
   const parts = await Promise.all(indices.map((i) => part(m, i)));
   uniq.forEach((t, i) => out.set(t, parts[i].map.get(t) ?? null));
   return out;
@@ -451,26 +481,60 @@ async function phraseDocs(m, tokens, entries) { // for exclusions: docs with the
   return out;
 }
 
-async function prefixTerms(m, word) {
+/**
+ * Term parts [first, last] that can hold the index terms starting with prefix (part i holds the
+ * terms from its separator to the next part's; a later part starts with the prefix exactly when
+ * its separator does).
+ */
+function prefixParts(m, prefix) {
+  const first = rangeIndex(m.parts, prefix);
+  let last = first;
+  while (last + 1 < m.parts.length && m.parts[last + 1].startsWith(prefix)) last++;
+  return [first, last];
+}
+
+/**
+ * A prefix spanning at most this many term parts is completed from the parts themselves (they
+ * come in the request for the other words' parts and already hold every completion's postings);
+ * a wider one from the lexicon first (small entries, no postings), then the completions' parts.
+ */
+const DIRECT_PREFIX_PARTS = 3;
+
+/**
+ * The prefix word's expansions (Searcher.prefixQuery): the 10 index terms starting with it that
+ * occur in most pages, plus its own analysed forms when they are in the index; and the analysed
+ * forms in no page, which get typo expansions. Looks up `others` (the other words' terms) in the
+ * same request; returns {terms, typos, entries} with the entries of others and of the expansions.
+ */
+async function prefixTerms(m, word, others) {
   const prefix = lowerCase(word);
-  const lex = await lexicon(m, prefix);
-  const ranked = lex.map((t) => ({ term: t.term, df: t.df.reduce((a, b) => a + b, 0) }));
+  const stems = analyzeTerms(word);
+  let candidates = null;
+  let extraParts = [];
+  if (m.parts.length) {
+    const [first, last] = prefixParts(m, prefix);
+    if (last - first < DIRECT_PREFIX_PARTS) {
+      for (let i = first; i <= last; i++) extraParts.push(i);
+      await lookup(m, [...others, ...stems], extraParts); // one request for everything
+      const parts = await Promise.all(extraParts.map((i) => part(m, i)));
+      candidates = parts.flatMap((p) => p.terms.filter((t) => t.term.startsWith(prefix)));
+    }
+  }
+  if (!candidates) candidates = await lexicon(m, prefix);
+  const ranked = candidates.map((t) => ({ term: t.term, df: t.df.reduce((a, b) => a + b, 0) }));
   ranked.sort((a, b) => (b.df - a.df) || compareTerms(a.term, b.term));
   const out = ranked.slice(0, PREFIX_EXPANSIONS).map((t) => t.term);
-  // The word's own analysed form: the lexicon already says whether it exists when it starts with
-  // the prefix (stems usually do); otherwise look it up.
-  const stems = analyzeTerms(word);
-  const inLex = new Set(lex.map((t) => t.term));
-  const other = stems.filter((s) => !s.startsWith(prefix));
-  const entries = other.length ? await lookup(m, other) : new Map();
+  // Everything in one request (nothing new when the prefix's parts came with the others).
+  const entries = await lookup(m, [...others, ...stems, ...out], extraParts);
+  const inIndex = new Set(candidates.map((t) => t.term));
   const typos = [];
   for (const s of stems) {
-    const known = inLex.has(s) || !!entries.get(s);
+    const known = inIndex.has(s) || !!entries.get(s);
     if (known && !out.includes(s)) out.push(s);
     // A stem in no field gets the typo expansions any other word would get (Searcher.prefixTypoTerms).
     if (!known && fuzzyEdits(s) > 0 && !typos.includes(s)) typos.push(s);
   }
-  return { terms: out, typos };
+  return { terms: out, typos, entries };
 }
 
 // ---- the search
@@ -499,11 +563,11 @@ export async function search(query, options = {}) {
   for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push(t);
   const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
   const excludedTokens = pq.excluded.map((x) => analyze(x)).filter((ts) => ts.length);
-  // The prefix's lexicon first, so that its expansions and the other words' parts come together.
-  const prefixExp = pq.prefix !== null ? await prefixTerms(m, pq.prefix) : null;
-  const prefixList = prefixExp ? prefixExp.terms : null;
   const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
-  const entries = await lookup(m, prefixList ? [...all, ...prefixList] : all);
+  // With a prefix, its completions' parts come with the other words' parts (see prefixTerms).
+  const prefixExp = pq.prefix !== null ? await prefixTerms(m, pq.prefix, all) : null;
+  const prefixList = prefixExp ? prefixExp.terms : null;
+  const entries = prefixExp ? prefixExp.entries : await lookup(m, all);
 
   // Positions, for phrases only: all they need in one request.
   const posEntries = [];
@@ -739,9 +803,14 @@ async function offsetsOf(m, docNums) {
   };
 }
 
+// The browser's raw-DEFLATE decoder, fed directly (a Blob and its stream per entry cost more than
+// the decoding of these small entries).
 async function inflate(data) {
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const ds = new DecompressionStream('deflate-raw');
+  const writer = ds.writable.getWriter();
+  writer.write(data).catch(() => {}); // a decoding error is reported by the readable side
+  writer.close().catch(() => {});
+  return new Uint8Array(await new Response(ds.readable).arrayBuffer());
 }
 
 /**
@@ -780,20 +849,21 @@ function parseRanges(headers, body) {
     const cr = /bytes (\d+)-(\d+)/.exec(headers.get('content-range') || '');
     return [{ start: cr ? Number(cr[1]) : 0, data: body }];
   }
+  // Each part: CRLF, "--boundary", CRLF, headers, an empty line, the data. Only the headers are
+  // decoded (Latin-1, one char per byte); the data is cut out by its Content-Range length.
   const pieces = [];
-  const text = new TextDecoder('latin1').decode(body); // 1 char per byte, for finding headers
-  const delim = '--' + mb[1];
-  let pos = text.indexOf(delim);
-  while (pos >= 0) {
-    const headStart = pos + delim.length;
-    if (text.startsWith('--', headStart)) break;
-    const headEnd = text.indexOf('\r\n\r\n', headStart);
-    if (headEnd < 0) break;
-    const cr = /content-range:\s*bytes (\d+)-(\d+)/i.exec(text.substring(headStart, headEnd));
+  let pos = 0;
+  for (;;) {
+    let end = pos;
+    while (end + 3 < body.length && !(body[end] === 13 && body[end + 1] === 10 && body[end + 2] === 13 && body[end + 3] === 10)) end++;
+    if (end + 3 >= body.length) break;
+    const head = String.fromCharCode.apply(null, body.subarray(pos, end));
+    const cr = /content-range:\s*bytes (\d+)-(\d+)/i.exec(head);
+    if (!cr || head.indexOf('--' + mb[1]) < 0) break;
     const start = Number(cr[1]), len = Number(cr[2]) - start + 1;
-    const dataStart = headEnd + 4;
+    const dataStart = end + 4;
     pieces.push({ start, data: body.subarray(dataStart, dataStart + len) });
-    pos = text.indexOf(delim, dataStart + len);
+    pos = dataStart + len;
   }
   return pieces;
 }
@@ -817,10 +887,22 @@ export function escapeHtml(s) {
   return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+// The analysed terms of the words of excerpts, kept for the page's lifetime (memory only): pages
+// share most of their words, so a further query analyses few new ones. Emptied when it gets big.
+const excerptTerms = new Map();
+const EXCERPT_TERMS_MAX = 50000;
+function termsOf(w) {
+  let t = excerptTerms.get(w);
+  if (!t) {
+    if (excerptTerms.size >= EXCERPT_TERMS_MAX) excerptTerms.clear();
+    t = analyzeTerms(w);
+    excerptTerms.set(w, t);
+  }
+  return t;
+}
+
 function excerpt(passages, terms) {
   if (!passages.length) return { anchor: '', html: '' };
-  const memo = new Map();
-  const termsOf = (w) => { let t = memo.get(w); if (!t) { t = analyzeTerms(w); memo.set(w, t); } return t; };
   const matches = (w) => termsOf(w).some((t) => terms.has(t));
   let best = 0, bestCount = -1;
   passages.forEach(([, heading, text], p) => {

@@ -57,6 +57,14 @@ final class ByteSink {
         return Arrays.copyOf(bytes, size);
     }
 
+    /** Writes zeros up to the next multiple of {@code block} bytes. */
+    void pad(int block) {
+        int n = (block - size % block) % block;
+        if (size + n > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+        Arrays.fill(bytes, size, size + n, (byte) 0);
+        size += n;
+    }
+
     void clear() {
         size = 0;
     }

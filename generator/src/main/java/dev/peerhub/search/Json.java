@@ -12,8 +12,15 @@ final class Json {
 
     static void quote(StringBuilder sb, String s) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int from = 0; // s[from, i) is appended as it is, in one piece
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != '\u2028' && c != '\u2029') {
+                continue;
+            }
+            sb.append(s, from, i);
+            from = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -25,12 +32,15 @@ final class Json {
                 case '&' -> sb.append("\\u0026");
                 case '\u2028' -> sb.append("\\u2028");
                 case '\u2029' -> sb.append("\\u2029");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
+                default -> { // other control characters
+                    sb.append("\\u00");
+                    sb.append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
                 }
             }
         }
+        sb.append(s, from, n);
         sb.append('"');
     }
+
+    private static final String HEX = "0123456789abcdef";
 }

@@ -114,6 +114,32 @@ class AnalyzerParityTest {
     compare(requests);
   }
 
+  /**
+   * Words as they stand in running text, between punctuation (analyzer.js takes a shortcut for
+   * ASCII letters between some punctuation; the tokenizer must agree with it everywhere).
+   */
+  @Test
+  void punctuatedWords() throws Exception {
+    String[] before = {"", "(", "[", "\"", "((", "(\"", "'", "‘", "“", "-", "#", "*", "<", "_", "."};
+    String[] after = {"", ".", ",", ";", ":", "!", "?", ")", "]", "\"", ").", "\",", "...", "'", "’", "”",
+      "'s", "-", "/", "_", ".a", ":b", ",c", "1", "%"};
+    List<String> words = new ArrayList<>(List.of("a", "I", "The", "THE", "running", "Caribou", "nutmeg", "x",
+        "ies", "eing", "sky", "Sky's", "généreux", "über", "naïve", "résumé", "zz", "q"));
+    if (Files.isRegularFile(DICTIONARY)) {
+      List<String> dict = Files.readAllLines(DICTIONARY, StandardCharsets.UTF_8);
+      for (int i = 0; i < dict.size(); i += 97) words.add(dict.get(i));
+    }
+    List<String[]> requests = new ArrayList<>();
+    for (String w : words) {
+      for (String b : before) {
+        for (String a : after) {
+          requests.add(new String[] {"analyze", b + w + a});
+        }
+      }
+    }
+    compare(requests);
+  }
+
   @Test
   void edgeCases() throws Exception {
     List<String> cases = new ArrayList<>();
