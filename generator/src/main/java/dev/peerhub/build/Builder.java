@@ -221,11 +221,12 @@ public final class Builder {
             }
             stop("related", t);
 
-            // the client search index is written by one thread while the others render the pages
+            // the client search index is exported (on threads of its own) while the pool renders the pages;
+            // each file goes to the output as soon as it is made
             t = start("pages");
-            java.util.concurrent.CompletableFuture<List<OutputFile>> searchFiles = scope.everything()
-                    ? java.util.concurrent.CompletableFuture.supplyAsync(search::finish, Builder::ownThread)
-                    : java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            java.util.concurrent.CompletableFuture<Void> searchFiles = scope.everything()
+                    ? java.util.concurrent.CompletableFuture.runAsync(() -> search.finish(sink::write), Builder::ownThread)
+                    : java.util.concurrent.CompletableFuture.completedFuture(null);
             parallel(pool, site.allPages(), p -> {
                 pages.render(p);
                 return Optional.empty();
@@ -244,7 +245,7 @@ public final class Builder {
 
             t = start("search");
             // a partial rebuild keeps the previous search index (it is remade by the next full build)
-            for (OutputFile f : join(searchFiles)) sink.write(f);
+            join(searchFiles);
             stop("search", t);
         }
         if (out.hasErrors()) throw new BuildFailedException(out);

@@ -34,6 +34,11 @@ public interface SearchIndexing extends AutoCloseable {
     /** The static index files for the browser. */
     List<OutputFile> finish();
 
+    /** The static index files for the browser, each handed to {@code out} as soon as it is made. */
+    default void finish(java.util.function.Consumer<OutputFile> out) {
+        finish().forEach(out);
+    }
+
     @Override
     void close();
 

@@ -48,6 +48,11 @@ final class SearchStage {
                 }
 
                 @Override
+                public void finish(java.util.function.Consumer<OutputFile> out) {
+                    indexer.finish(out);
+                }
+
+                @Override
                 public void close() {
                     try {
                         indexer.close();

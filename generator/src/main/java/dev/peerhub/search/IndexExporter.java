@@ -90,7 +90,12 @@ final class IndexExporter {
 
     private final DirectoryReader reader;
     private final String language;
-    private final List<OutputFile> files = new ArrayList<>();
+    /** Where each file goes as soon as it is complete (the build's output: nothing is held until the end). */
+    private java.util.function.Consumer<OutputFile> out;
+
+    private synchronized void emit(OutputFile file) {
+        out.accept(file);
+    }
 
     private final int embedDocTableMaxDocs;
 
@@ -129,15 +134,25 @@ final class IndexExporter {
      * files are independent pieces of work.
      */
     List<OutputFile> export() throws IOException {
+        List<OutputFile> files = new ArrayList<>();
+        export(files::add);
+        return List.copyOf(files);
+    }
+
+    /** Exports as {@link #export()} does, handing each file to {@code out} as soon as it is complete. */
+    void export(java.util.function.Consumer<OutputFile> out) throws IOException {
         int threads = Runtime.getRuntime().availableProcessors();
-        if (threads <= 1) return export(null);
+        if (threads <= 1) {
+            export(null, out);
+            return;
+        }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "peerhub-search-export");
             t.setDaemon(true);
             return t;
         });
         try {
-            return export(pool);
+            export(pool, out);
         } finally {
             pool.shutdownNow();
         }
@@ -149,8 +164,15 @@ final class IndexExporter {
      * in a fixed order.
      */
     List<OutputFile> export(ExecutorService pool) throws IOException {
+        List<OutputFile> files = new ArrayList<>();
+        export(pool, files::add);
+        return List.copyOf(files);
+    }
+
+    /** Exports on {@code pool}, handing each file to {@code out} (from one thread at a time) as soon as it is complete. */
+    void export(ExecutorService pool, java.util.function.Consumer<OutputFile> out) throws IOException {
         this.pool = pool;
-        files.clear();
+        this.out = out;
         int maxDoc = reader.maxDoc();
         order = DocOrder.of(reader);
         int nFields = SearchFields.TEXT_FIELDS.size();
@@ -184,8 +206,7 @@ final class IndexExporter {
             exportDocs(maxDoc, manifest, docs);
         }
         manifest.append("}\n");
-        files.add(new OutputFile("search/manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8)));
-        return List.copyOf(files);
+        emit(new OutputFile("search/manifest.json", manifest.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The pool the pieces of work run on, or null for the calling thread. */
@@ -441,7 +462,7 @@ final class IndexExporter {
         StringBuilder blocks = new StringBuilder();
         for (int i = 0; i < contents.size(); i++) {
             byte[] entry = done.get(i);
-            files.add(new OutputFile("search/" + dir + i + ".bin", entry));
+            emit(new OutputFile("search/" + dir + i + ".bin", entry));
             if (!withPack) continue;
             int start = pack.size();
             pack.write(entry);
@@ -449,7 +470,7 @@ final class IndexExporter {
             blockNumber(blocks, (pack.size() - start) / DOC_BLOCK_BYTES);
         }
         if (!withPack) return dir;
-        files.add(new OutputFile("search/" + kind + "/" + hash + ".bin", pack.toByteArray()));
+        emit(new OutputFile("search/" + kind + "/" + hash + ".bin", pack.toByteArray()));
         manifest.append(",\"").append(kind).append("Blocks\":\"").append(blocks).append('"');
         return dir;
     }
@@ -555,7 +576,7 @@ final class IndexExporter {
         String docs = addFile("search/d/", ".bin", pack.toByteArray());
         // The same fragments one per file, for servers that do not answer range requests.
         String dir = "search/" + docs.substring(0, docs.length() - ".bin".length()) + "/";
-        for (int d = 0; d < maxDoc; d++) files.add(new OutputFile(dir + d + ".bin", data.entries()[d]));
+        for (int d = 0; d < maxDoc; d++) emit(new OutputFile(dir + d + ".bin", data.entries()[d]));
         String offs = addFile("search/o/", ".bin", offsets.toByteArray());
         String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
         if (maxDoc <= embedDocTableMaxDocs) manifest.append(",\"docBlocks\":\"").append(blocks).append('"');
@@ -734,7 +755,7 @@ final class IndexExporter {
     /** Adds a file named by the first 12 hex digits of its SHA-256; returns the name relative to search/. */
     private String addFile(String dir, String ext, byte[] bytes) {
         String name = dir.substring("search/".length()) + hash(bytes) + ext;
-        files.add(new OutputFile("search/" + name, bytes));
+        emit(new OutputFile("search/" + name, bytes));
         return name;
     }
 

@@ -148,11 +148,21 @@ public final class SearchIndexer implements Closeable {
      * {@code search/}.
      */
     public List<OutputFile> finish() {
+        List<OutputFile> files = new java.util.ArrayList<>();
+        finish(files::add);
+        return List.copyOf(files);
+    }
+
+    /**
+     * As {@link #finish()}, handing each file to {@code out} as soon as it is made (one call at a time),
+     * so the client index is never held in memory whole.
+     */
+    public void finish(java.util.function.Consumer<OutputFile> out) {
         if (finished) throw new IllegalStateException("finish() already called");
         finished = true;
         commit();
         try {
-            return new IndexExporter(reader, language).export();
+            new IndexExporter(reader, language).export(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write search index in " + luceneDir, e);
         }
