@@ -51,6 +51,8 @@ public final class BuildMemo {
      * changed pages only instead of visiting every page. Null until a build has made it.
      */
     volatile LinkState links;
+    /** The broken internal links of the last build, by source file (only files that have some). */
+    volatile Map<String, List<dev.peerhub.diagnostic.SourcePosition>> brokenLinks;
     /** Content files whose parse had problems in the last build (a patched rebuild reports them again). */
     volatile Set<String> filesWithProblems;
 
@@ -115,6 +117,7 @@ public final class BuildMemo {
         footerHtml = null;
         links = null;
         filesWithProblems = null;
+        brokenLinks = null;
         previousSources = Set.of();
         lastGood = Map.of();
         markdown = null;

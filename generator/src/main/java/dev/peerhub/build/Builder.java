@@ -245,7 +245,7 @@ public final class Builder {
         // a patched rebuild updates the last build's findings for the changed pages; any other build visits all
         boolean patched = replaced != null;
         PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, hubSections, scope, changed,
-                patched ? memo.links : new BuildMemo.LinkState(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                patched, patched ? memo.links : new BuildMemo.LinkState(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
                         new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet()), before);
         // a partial rebuild (serve) leaves the search index of the last full build as it is
         try (SearchIndexing search = scope.everything() ? searchFactory.apply(site) : SearchIndexing.none()) {
@@ -629,6 +629,10 @@ public final class Builder {
         private final Scope scope;
         private final Set<String> changed;
         private final Set<Page> neighboursOfChanged = new java.util.HashSet<>();
+        /** A patched rebuild: the link state is the last build's, updated for the changed pages. */
+        private final boolean patched;
+        /** Set when a changed page's heading anchors differ from the last build's (links to it need a new look). */
+        private final java.util.concurrent.atomic.AtomicBoolean anchorsChanged = new java.util.concurrent.atomic.AtomicBoolean();
         /** In a partial rebuild: the previous build's lists (all pages, each section's, each tag's) by list path. */
         private final Map<String, List<Page>> previousLists = new HashMap<>();
         /** Pages (source paths) showing a changed page among their related pages, when its card changed. */
@@ -640,7 +644,8 @@ public final class Builder {
          */
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
                   OutputSink sink, Diagnostics out, Set<String> hubSections, Scope scope, Set<String> changed,
-                  BuildMemo.LinkState links, Map<String, Article> before) {
+                  boolean patched, BuildMemo.LinkState links, Map<String, Article> before) {
+            this.patched = patched;
             this.anchorsByUrl = links.anchorsByUrl();
             this.linksBySource = links.linksBySource();
             this.introHtml = links.introHtml();
@@ -790,7 +795,8 @@ public final class Builder {
             Article a = page.article();
             RenderedArticle r = markdownOf(page);
             if (r == null) return;
-            anchorsByUrl.put(page.url(), r.anchors());
+            Set<String> anchorsBefore = anchorsByUrl.put(page.url(), r.anchors());
+            if (patched && !r.anchors().equals(anchorsBefore)) anchorsChanged.set(true);
             linksBySource.put(a.sourcePath(), r.links());
             if (a.kind() != Article.Kind.ARTICLE) {
                 introHtml.put(a.sourcePath(), r.html());
@@ -1032,6 +1038,7 @@ public final class Builder {
 
         /** Checks internal links and anchors; returns how many are broken. */
         int checkLinks(boolean each) {
+            if (!each) return countBrokenLinks();
             int broken = 0;
             List<String> firstFew = new ArrayList<>();
             Map<String, List<FoundLink>> ordered = new TreeMap<>(linksBySource);
@@ -1062,6 +1069,41 @@ public final class Builder {
                         + " (first at " + String.join(", ", firstFew) + "); run 'peerhub check' to list them all");
             }
             return broken;
+        }
+
+        /**
+         * Counts broken internal links for one warning (build, serve), remembering them by source file: a
+         * patched rebuild looks again only at the changed files' links, unless a changed page's anchors changed.
+         */
+        private int countBrokenLinks() {
+            boolean again = patched && memo.brokenLinks != null && !anchorsChanged.get();
+            Map<String, List<SourcePosition>> broken = again ? memo.brokenLinks : new ConcurrentHashMap<>();
+            for (String source : again ? changed : linksBySource.keySet()) {
+                List<SourcePosition> at = new ArrayList<>();
+                for (FoundLink l : linksBySource.getOrDefault(source, List.of())) {
+                    boolean bad = switch (l.kind()) {
+                        case MISSING_FILE -> true;
+                        case INTERNAL -> internalProblem(source, l) != null;
+                        case IMAGE_WITHOUT_ALT, REMOTE_IMAGE, EXTERNAL -> false;
+                    };
+                    if (bad) at.add(l.at());
+                }
+                if (at.isEmpty()) broken.remove(source);
+                else broken.put(source, List.copyOf(at));
+            }
+            if (memo.keeps) memo.brokenLinks = broken;
+            int count = 0;
+            for (List<SourcePosition> at : broken.values()) count += at.size();
+            if (count > 0) {
+                List<String> firstFew = new ArrayList<>();
+                for (List<SourcePosition> at : new TreeMap<>(broken).values()) {
+                    for (SourcePosition p : at) if (firstFew.size() < 3) firstFew.add(p.toString());
+                    if (firstFew.size() == 3) break;
+                }
+                out.warning(SourcePosition.of("content"), count + " broken internal link" + (count == 1 ? "" : "s")
+                        + " (first at " + String.join(", ", firstFew) + "); run 'peerhub check' to list them all");
+            }
+            return count;
         }
 
         private String internalProblem(String source, FoundLink l) {

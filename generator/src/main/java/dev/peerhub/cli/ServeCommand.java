@@ -175,8 +175,10 @@ public final class ServeCommand implements Callable<Integer> {
                             (started - event) / 1_000_000);
                 }
                 for (BuildResult.StageTime s : result.stages()) err.printf(Locale.ROOT, "  %-10s %6d ms%n", s.name(), s.millis());
-                err.printf(Locale.ROOT, "  %-10s %6d ms (from the first file event to the reload message)%n", "reload",
-                        (published[0] - (event > 0 && event != started ? event : started)) / 1_000_000);
+                if (event != started && event > 0 && published[0] > 0) {
+                    err.printf(Locale.ROOT, "  %-10s %6d ms (from the first file event to the reload message)%n", "reload",
+                            (published[0] - event) / 1_000_000);
+                }
             }
         } catch (BuildFailedException e) {
             reporter.print(e.diagnostics());

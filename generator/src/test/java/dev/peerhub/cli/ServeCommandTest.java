@@ -363,6 +363,29 @@ class ServeCommandTest {
         }
     }
 
+    @Test
+    void brokenLinksAreCountedAgainAfterEachEdit() throws Exception {
+        TestSite site = site();
+        String second = "---\ntitle: Second guide\nsummary: S\ndate: 2024-05-02\ntags: [other]\n---\n\n[see](first.md#hello)\n";
+        site.write("content/guides/second.md", second);
+        site.write("content/guides/first.md", GUIDE + "\n## Hello\n\nText.\n");
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            assertFalse(serve.log().contains("broken internal link"), serve.log());
+            site.write("content/guides/first.md", GUIDE + "\n## Goodbye\n\nText.\n[gone](gone.md)\n");
+            serve.awaitLog("Rebuilt (content/guides/first.md)", 1, 20_000);
+            // its own broken link, and the link of the unchanged second guide to the heading it no longer has
+            assertTrue(serve.log().contains("content: warning: 2 broken internal links (first at content/guides/first.md:"),
+                    serve.log());
+            site.write("content/guides/first.md", GUIDE + "\n## Hello\n\nText.\n");
+            serve.awaitLog("Rebuilt (content/guides/first.md)", 2, 20_000);
+            assertEquals(1, serve.log().split("broken internal link", -1).length - 1, serve.log());
+            site.write("content/guides/second.md", second.replace("#hello", "#nowhere"));
+            serve.awaitLog("Rebuilt (content/guides/second.md)", 1, 20_000);
+            assertTrue(serve.log().contains("content: warning: 1 broken internal link (first at content/guides/second.md:"),
+                    serve.log());
+        }
+    }
+
     private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
