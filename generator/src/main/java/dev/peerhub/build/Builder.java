@@ -157,21 +157,21 @@ public final class Builder {
         Map<String, Article> before = memo.lastGood;
         Set<String> changed = ConcurrentHashMap.newKeySet();
         // serve, after edits that keep the site's shape: the changed files alone are parsed, the last Site patched
+        Diagnostics patchProblems = new Diagnostics();
         Map<String, Article> replaced = requested.everything() ? null
-                : editsKeepingShape(onlyChanged, config, siteDir, reader, changed, out);
+                : editsKeepingShape(onlyChanged, config, siteDir, reader, changed, patchProblems);
+        long parsedAt = System.nanoTime();
+        // (empty when a new title moved a page in a list: the site is then assembled again)
+        Site site = replaced == null ? null : SiteAssembler.replace(memo.site, replaced).orElse(null);
         List<Article> published = null; // (a patched rebuild has only the replaced articles)
-        Site site;
-        Scope scope;
-        if (replaced != null) {
-            scope = requested;
-            stop("content", t);
-            t = start("site");
-            site = SiteAssembler.replace(memo.site, replaced).orElse(null);
-            if (site == null) replaced = null; // a title moved a page in a list: assemble the site again
-            else out.addAll(memo.siteProblems);
+        Scope scope = requested;
+        if (site != null) {
+            out.addAll(patchProblems.sorted());
+            out.addAll(memo.siteProblems);
+            times.add(new BuildResult.StageTime("content", (parsedAt - t) / 1_000_000));
+            stop("site", parsedAt);
         } else {
-            site = null;
-            scope = null;
+            replaced = null;
         }
         if (replaced == null) {
             changed.clear();
@@ -209,8 +209,8 @@ public final class Builder {
             out.addAll(assembling.sorted());
             if (out.hasErrors()) throw new BuildFailedException(out);
             if (memo.keeps) memo.siteProblems = assembling.sorted();
+            stop("site", t);
         }
-        stop("site", t);
 
         // Site -> pages
         t = start("templates");
