@@ -918,20 +918,18 @@ public final class Builder {
             int per = site.config().paginate();
             // home
             Page home = site.home();
-            String homeIntro = home == null ? "" : introHtml.getOrDefault(home.article().sourcePath(), "");
-            List<Views.ArticleCard> latest = site.pages().stream()
-                    .filter(p -> !p.article().section().isEmpty() && !p.article().section().equals("events")
-                            && !p.article().section().equals("circles"))
-                    .limit(per).map(views::card).toList();
-            List<Views.SectionCard> sections = site.sections().stream().filter(s -> !s.key().contains("/"))
-                    .map(this::sectionCard).toList();
+            List<Page> latestPages = latest(site.pages(), per);
             List<Views.TagLink> tagLinks = tagLinks();
-            String homeTitle = home == null ? site.config().title() : home.article().title();
-            Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
-                    home == null ? "" : home.article().summary(), site.config().basePath(), "website",
-                    site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks,
-                    HubPages.upcoming(site, views, 3));
-            if (scope.renders("home.ftlh") || !changed.isEmpty()) {
+            if (scope.renders("home.ftlh") || homeShowsAChange(home, latestPages, per)) {
+                String homeIntro = home == null ? "" : introHtml.getOrDefault(home.article().sourcePath(), "");
+                List<Views.ArticleCard> latest = latestPages.stream().map(views::card).toList();
+                List<Views.SectionCard> sections = site.sections().stream().filter(s -> !s.key().contains("/"))
+                        .map(this::sectionCard).toList();
+                String homeTitle = home == null ? site.config().title() : home.article().title();
+                Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
+                        home == null ? "" : home.article().summary(), site.config().basePath(), "website",
+                        site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks,
+                        HubPages.upcoming(site, views, 3));
                 engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
             }
             knownUrls.add(site.config().basePath());
@@ -971,6 +969,34 @@ public final class Builder {
             String robots = "User-agent: *\nAllow: /\n\nSitemap: " + site.config().baseUrl() + "sitemap.xml\n";
             if (scope.everything()) write("robots.txt", robots.getBytes(StandardCharsets.UTF_8));
             site.files().forEach(f -> knownUrls.add(site.config().basePath() + f.outputPath()));
+        }
+
+        /** The newest pages the home page lists (not events or circles, which it shows as upcoming). */
+        private static List<Page> latest(List<Page> pages, int per) {
+            return pages.stream().filter(p -> !p.article().section().isEmpty() && !p.article().section().equals("events")
+                    && !p.article().section().equals("circles")).limit(per).toList();
+        }
+
+        /**
+         * True when this build changed what the home page shows: its introduction, its latest pages (one of
+         * them, or their order), or an event (the upcoming ones). Sections and tags keep their shape in a
+         * partial rebuild. Always true in a full build.
+         */
+        private boolean homeShowsAChange(Page home, List<Page> latest, int per) {
+            if (scope.everything() || previousLists.isEmpty()) return true;
+            if (changed.isEmpty()) return false;
+            if (home != null && changed.contains(home.article().sourcePath())) return true;
+            if (listInScope("", latest)) return true;
+            List<Page> before = latest(previousLists.get(""), per);
+            if (before.size() != latest.size()) return true;
+            for (int i = 0; i < latest.size(); i++) {
+                if (!before.get(i).article().sourcePath().equals(latest.get(i).article().sourcePath())) return true;
+            }
+            for (String src : changed) {
+                if (src.startsWith("content/events/") || src.startsWith("content/circles/")) return true;
+                if (site.page(src).map(p -> p.article().details() instanceof dev.peerhub.content.Event).orElse(false)) return true;
+            }
+            return false;
         }
 
         private Views.SectionCard sectionCard(Section s) {

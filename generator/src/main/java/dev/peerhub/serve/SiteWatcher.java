@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 public final class SiteWatcher implements AutoCloseable {
 
-    public static final long DEBOUNCE_MILLIS = 20;
+    public static final long DEBOUNCE_MILLIS = 10;
 
     private final Path siteDir;
     private final WatchService service;

@@ -342,6 +342,24 @@ class ServeCommandTest {
     }
 
     @Test
+    void theHomePageIsReRenderedOnlyWhenItShowsAChangedPage() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"), "content/guides/a.md", guide("Alpha guide", "2024-05-01"),
+                "content/guides/b.md", guide("Beta guide", "2024-05-02"), "content/guides/c.md", guide("Gamma guide", "2024-05-03"));
+        site.write("site.yml", TestSite.MINIMAL_CONFIG + "paginate: 2\n"); // the home page lists the newest two
+        try (ServeSession serve = ServeSession.start(site.dir(), "--verbose")) {
+            site.write("content/guides/a.md", guide("Alpha guide", "2024-05-01").replace("weekly", "monthly"));
+            serve.awaitLog("Rebuilt (content/guides/a.md)", 1, 20_000);
+            String rendered = serve.log().lines().filter(l -> l.startsWith("  re-rendered:")).reduce((x, y) -> y).orElseThrow();
+            assertFalse(rendered.contains(" index.html"), rendered);
+            assertTrue(rendered.contains("guides/a/index.html"), rendered);
+            site.write("content/guides/b.md", guide("Renamed beta", "2024-05-02"));
+            serve.awaitLog("Rebuilt (content/guides/b.md)", 1, 20_000);
+            assertTrue(serve.get("/").text().contains("Renamed beta"));
+            assertServesWhatAFullBuildWrites(site, serve, java.util.List.of("/", "/guides/", "/guides/page/2/", "/guides/a/"));
+        }
+    }
+
+    @Test
     void aTemplateErrorIsReportedAgainByEachRebuildThatMeetsIt() throws Exception {
         TestSite site = site();
         String article = Files.readString(site.dir().resolve("templates/article.ftlh"));
