@@ -26,8 +26,51 @@ public final class BuildMemo {
     final boolean keeps;
     final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
     final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
-    /** The related-page cards of each page URL, from the last build that re-rendered it. */
-    final Map<String, List<dev.peerhub.render.Views.ArticleCard>> related = new ConcurrentHashMap<>();
+    /**
+     * The related pages of each page (source paths), from the last build that rendered it; their cards are
+     * made from the current site at each render, so a related page's new title shows at once.
+     */
+    final Map<String, List<String>> related = new ConcurrentHashMap<>();
+    /** The reverse of {@link #related}: for a source path, the pages (source paths) that show it as related. */
+    final Map<String, Set<String>> shownAsRelatedIn = new ConcurrentHashMap<>();
+    /** The site of the previous successful build, to be patched when a rebuild keeps its shape. */
+    volatile dev.peerhub.site.Site site;
+    /** Problems found while assembling {@link #site} (reported again by a patched rebuild). */
+    volatile List<Diagnostic> siteProblems = List.of();
+    /** The template engine of the previous build, reused while no template changes (templates parsed once). */
+    volatile dev.peerhub.render.TemplateEngine engine;
+    /** The published assets of the previous build (a partial rebuild keeps the asset files it published). */
+    volatile dev.peerhub.render.Assets assets;
+    /** One Markdown renderer for the session (thread-safe), and the footer's HTML with the config it came from. */
+    volatile dev.peerhub.markdown.MarkdownRenderer markdownRenderer;
+    volatile dev.peerhub.config.SiteConfig footerConfig;
+    volatile String footerHtml;
+    /**
+     * What the Markdown pass found over every page in the previous successful build (links, anchors,
+     * introductions, feed bodies, page URLs); a rebuild that keeps the site's shape updates it for the
+     * changed pages only instead of visiting every page. Null until a build has made it.
+     */
+    volatile LinkState links;
+    /** The broken internal links of the last build, by source file (only files that have some). */
+    volatile Map<String, List<dev.peerhub.diagnostic.SourcePosition>> brokenLinks;
+    /** Content files whose parse had problems in the last build (a patched rebuild reports them again). */
+    volatile Set<String> filesWithProblems;
+
+    /** The Markdown pass's findings over all pages; maps are updated in place by a patched rebuild. */
+    record LinkState(Map<String, Set<String>> anchorsByUrl, Map<String, List<dev.peerhub.markdown.FoundLink>> linksBySource,
+                     Map<String, String> introHtml, Map<String, String> feedBodies, Set<String> knownUrls) {}
+
+    /** Records that {@code page} shows {@code relatedSources} as related pages (and forgets what it showed before). */
+    void relate(String page, List<String> relatedSources) {
+        List<String> before = related.put(page, List.copyOf(relatedSources));
+        if (before != null) {
+            for (String s : before) {
+                Set<String> in = shownAsRelatedIn.get(s);
+                if (in != null) in.remove(page);
+            }
+        }
+        for (String s : relatedSources) shownAsRelatedIn.computeIfAbsent(s, k -> ConcurrentHashMap.newKeySet()).add(page);
+    }
     /** Source paths of the articles of the previous successful build. */
     volatile Set<String> previousSources = Set.of();
     /** The articles of the previous successful build, by source path (what its pages show). */
@@ -65,6 +108,16 @@ public final class BuildMemo {
         parsed.clear();
         rendered.clear();
         related.clear();
+        shownAsRelatedIn.clear();
+        site = null;
+        siteProblems = List.of();
+        engine = null;
+        assets = null;
+        footerConfig = null;
+        footerHtml = null;
+        links = null;
+        filesWithProblems = null;
+        brokenLinks = null;
         previousSources = Set.of();
         lastGood = Map.of();
         markdown = null;

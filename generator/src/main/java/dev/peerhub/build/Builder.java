@@ -109,16 +109,27 @@ public final class Builder {
      * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
      */
     public BuildResult build(OutputSink sink, Scope scope) {
+        return build(sink, scope, () -> {});
+    }
+
+    /**
+     * Like {@link #build(OutputSink, Scope)}, and runs {@code written} as soon as every file is in
+     * {@code sink} and the build has no errors, before the link check (which only warns outside
+     * {@code check}): {@code serve} publishes there, so a tab reloads without waiting for the check.
+     *
+     * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
+     */
+    public BuildResult build(OutputSink sink, Scope scope, Runnable written) {
         Diagnostics out = new Diagnostics();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
-            return run(sink, scope, out, pool);
+            return run(sink, scope, out, pool, written);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private BuildResult run(OutputSink sink, Scope requested, Diagnostics out, ForkJoinPool pool) {
+    private BuildResult run(OutputSink sink, Scope requested, Diagnostics out, ForkJoinPool pool, Runnable written) {
         Path siteDir;
         try {
             siteDir = options.siteDir().toRealPath();
@@ -142,68 +153,109 @@ public final class Builder {
         // check reads each page once: the page stage takes the text the content stage read
         ContentReader reader = options.isCheck() ? ContentReader.keepingTexts(siteDir) : new ContentReader(siteDir);
         Path contentDir = siteDir.resolve("content");
-        List<Path> markdown = new ArrayList<>();
-        List<String> staticFiles = new ArrayList<>();
+        Path templatesDir = siteDir.resolve("templates");
         Set<String> onlyChanged = memo.onlyChanged;
         memo.onlyChanged = null;
-        if (onlyChanged != null && memo.markdown != null && onlyModifiedKnownFiles(onlyChanged, siteDir)) {
-            markdown.addAll(memo.markdown); // serve: a watcher saw only edits of known files, so the list is the same
-            staticFiles.addAll(memo.staticFiles);
-        } else {
-            scan(contentDir, reader, markdown, staticFiles, out);
-            memo.markdown = List.copyOf(markdown);
-            memo.staticFiles = List.copyOf(staticFiles);
-        }
-        // files the watcher saw change are parsed again even when their time stamp is one already seen
-        Set<String> forced = onlyChanged == null ? Set.of() : onlyChanged;
-        Set<String> trusted = onlyChanged; // and the others are unchanged: their time stamps need no look
-        Path templatesDir = siteDir.resolve("templates");
-        if (!Files.isDirectory(templatesDir)) {
-            out.error(SourcePosition.of("templates"), "no templates/ folder in the site: it holds the theme"
-                    + " (copy the templates/ folder of the peerhub repository to start)");
-        }
-        if (out.hasErrors()) throw new BuildFailedException(out);
         Map<String, Article> before = memo.lastGood;
         Set<String> changed = ConcurrentHashMap.newKeySet();
-        List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, trusted, forced, out));
-        if (out.hasErrors()) throw new BuildFailedException(out);
-        List<Article> published = parsed.stream().filter(a -> options.drafts() || !a.draft()).toList();
-        Scope scope = requested.everything() || !sameShape(published, before, changed) ? Scope.EVERYTHING : requested;
-        stop("content", t);
+        // serve, after edits that keep the site's shape: the changed files alone are parsed, the last Site patched
+        Diagnostics patchProblems = new Diagnostics();
+        Map<String, Article> replaced = requested.everything() ? null
+                : editsKeepingShape(onlyChanged, config, siteDir, reader, changed, patchProblems);
+        long parsedAt = System.nanoTime();
+        // (empty when a new title moved a page in a list: the site is then assembled again)
+        Site site = replaced == null ? null : SiteAssembler.replace(memo.site, replaced).orElse(null);
+        List<Article> published = null; // (a patched rebuild has only the replaced articles)
+        Scope scope = requested;
+        if (site != null) {
+            out.addAll(patchProblems.sorted());
+            out.addAll(memo.siteProblems);
+            times.add(new BuildResult.StageTime("content", (parsedAt - t) / 1_000_000));
+            stop("site", parsedAt);
+        } else {
+            replaced = null;
+        }
+        if (replaced == null) {
+            changed.clear();
+            List<Path> markdown = new ArrayList<>();
+            List<String> staticFiles = new ArrayList<>();
+            if (onlyChanged != null && memo.markdown != null && onlyModifiedKnownFiles(onlyChanged, siteDir)) {
+                markdown.addAll(memo.markdown); // serve: a watcher saw only edits of known files, so the list is the same
+                staticFiles.addAll(memo.staticFiles);
+            } else {
+                scan(contentDir, reader, markdown, staticFiles, out);
+                memo.markdown = List.copyOf(markdown);
+                memo.staticFiles = List.copyOf(staticFiles);
+            }
+            // files the watcher saw change are parsed again even when their time stamp is one already seen
+            Set<String> forced = onlyChanged == null ? Set.of() : onlyChanged;
+            Set<String> trusted = onlyChanged; // and the others are unchanged: their time stamps need no look
+            if (!Files.isDirectory(templatesDir)) {
+                out.error(SourcePosition.of("templates"), "no templates/ folder in the site: it holds the theme"
+                        + " (copy the templates/ folder of the peerhub repository to start)");
+            }
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            Set<String> withProblems = ConcurrentHashMap.newKeySet();
+            List<Article> parsed = parallel(pool, markdown, p -> parseRemembered(p, reader, changed, trusted, forced,
+                    withProblems, out));
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            memo.filesWithProblems = withProblems;
+            published = parsed.stream().filter(a -> options.drafts() || !a.draft()).toList();
+            scope = requested.everything() || !sameShape(published, before, changed) ? Scope.EVERYTHING : requested;
+            stop("content", t);
 
-        // all articles -> Site
-        t = start("site");
-        Site site = SiteAssembler.assemble(config, published, staticFiles, options.today(), out);
-        if (out.hasErrors()) throw new BuildFailedException(out);
-        stop("site", t);
+            // all articles -> Site
+            t = start("site");
+            Diagnostics assembling = new Diagnostics();
+            site = SiteAssembler.assemble(config, published, staticFiles, options.today(), assembling);
+            out.addAll(assembling.sorted());
+            if (out.hasErrors()) throw new BuildFailedException(out);
+            if (memo.keeps) memo.siteProblems = assembling.sorted();
+            stop("site", t);
+        }
 
         // Site -> pages
         t = start("templates");
-        TemplateEngine engine;
-        try {
-            engine = new TemplateEngine(templatesDir, "templates");
-        } catch (IOException e) {
-            out.error(SourcePosition.of("templates"), "cannot read the templates folder: " + e.getMessage());
-            throw new BuildFailedException(out);
+        // a rebuild in which no template changed keeps the last build's engine (its templates parsed once),
+        // assets (their files are still published), Markdown renderer and footer
+        boolean partial = !scope.everything() && memo.keeps;
+        TemplateEngine engine = partial && scope.templates().isEmpty() ? memo.engine : null;
+        if (engine != null) {
+            engine.forgetReported();
+        } else {
+            try {
+                engine = new TemplateEngine(templatesDir, "templates");
+            } catch (IOException e) {
+                out.error(SourcePosition.of("templates"), "cannot read the templates folder: " + e.getMessage());
+                throw new BuildFailedException(out);
+            }
         }
         for (String name : REQUIRED_TEMPLATES) engine.check(name, out);
         boolean hasSearchPage = Files.exists(templatesDir.resolve("search.ftlh"));
         if (hasSearchPage) engine.check("search.ftlh", out);
         if (out.hasErrors()) throw new BuildFailedException(out);
-        Assets assets = copyAssets(templatesDir, config.basePath(), sink, out);
-        MarkdownRenderer markdownRenderer = new MarkdownRenderer();
-        ViewFactory views = new ViewFactory(site, assets, markdownRenderer.renderInline(config.footer()),
-                options.serveMode(), hasSearchPage);
+        Assets assets = partial && memo.assets != null ? memo.assets : copyAssets(templatesDir, config.basePath(), sink, out);
+        MarkdownRenderer markdownRenderer = memo.keeps && memo.markdownRenderer != null ? memo.markdownRenderer
+                : new MarkdownRenderer();
+        String footer = memo.keeps && config.equals(memo.footerConfig) ? memo.footerHtml
+                : markdownRenderer.renderInline(config.footer());
+        ViewFactory views = new ViewFactory(site, assets, footer, options.serveMode(), hasSearchPage);
         stop("templates", t);
 
         t = start("markdown");
         Set<String> hubSections = HubPages.sections(templatesDir);
-        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, hubSections, scope, changed);
+        // a patched rebuild updates the last build's findings for the changed pages; any other build visits all
+        boolean patched = replaced != null;
+        PageStage pages = new PageStage(site, reader, markdownRenderer, engine, views, sink, out, hubSections, scope, changed,
+                patched, patched ? memo.links : new BuildMemo.LinkState(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                        new ConcurrentHashMap<>(), new ConcurrentHashMap<>(), ConcurrentHashMap.newKeySet()), before);
         // a partial rebuild (serve) leaves the search index of the last full build as it is
         try (SearchIndexing search = scope.everything() ? searchFactory.apply(site) : SearchIndexing.none()) {
             // every page's Markdown, once: its links and anchors, its search document (the one analysis of its
             // text, shared by search and related pages), its body kept for the page when memory allows
-            parallel(pool, site.allPages(), p -> {
+            List<Page> toPrepare = patched ? changed.stream().sorted().map(site::page).flatMap(Optional::stream).toList()
+                    : site.allPages();
+            parallel(pool, toPrepare, p -> {
                 pages.prepare(p, search);
                 return Optional.empty();
             });
@@ -227,7 +279,7 @@ public final class Builder {
             java.util.concurrent.CompletableFuture<Void> searchFiles = scope.everything()
                     ? java.util.concurrent.CompletableFuture.runAsync(() -> search.finish(sink::write), Builder::ownThread)
                     : java.util.concurrent.CompletableFuture.completedFuture(null);
-            parallel(pool, site.allPages(), p -> {
+            parallel(pool, scope.everything() ? site.allPages() : pages.inScope(), p -> {
                 pages.render(p);
                 return Optional.empty();
             });
@@ -235,13 +287,15 @@ public final class Builder {
                 searchFiles.cancel(true);
                 throw new BuildFailedException(out);
             }
+            stop("pages", t);
+            t = start("lists");
             pages.writeLists(hasSearchPage);
             if (scope.everything() || hubPagesAffected(scope, changed)) {
                 pages.addHubPages(HubPages.write(site, views, engine, sink, out, hubSections, pages::introHtml));
             }
             pages.writeFeedsAndSitemap();
             if (scope.everything()) copyStaticFiles(site, siteDir, sink, out);
-            stop("pages", t);
+            stop("lists", t);
 
             t = start("search");
             // a partial rebuild keeps the previous search index (it is remade by the next full build)
@@ -249,10 +303,26 @@ public final class Builder {
             stop("search", t);
         }
         if (out.hasErrors()) throw new BuildFailedException(out);
-        memo.previousSources = Set.copyOf(published.stream().map(Article::sourcePath).toList());
-        Map<String, Article> good = new HashMap<>();
-        for (Article a : published) good.put(a.sourcePath(), a);
-        memo.lastGood = good;
+        if (published != null) {
+            memo.previousSources = Set.copyOf(published.stream().map(Article::sourcePath).toList());
+            Map<String, Article> good = new HashMap<>();
+            for (Article a : published) good.put(a.sourcePath(), a);
+            memo.lastGood = good;
+        } else if (!replaced.isEmpty()) {
+            Map<String, Article> good = new HashMap<>(before);
+            good.putAll(replaced);
+            memo.lastGood = good;
+        }
+        if (memo.keeps) {
+            memo.site = site;
+            memo.links = pages.linkState();
+            memo.engine = engine;
+            memo.assets = assets;
+            memo.markdownRenderer = markdownRenderer;
+            memo.footerConfig = config;
+            memo.footerHtml = footer;
+        }
+        written.run();
 
         t = start("links");
         int broken = pages.checkLinks(options.isCheck());
@@ -263,11 +333,12 @@ public final class Builder {
 
     /** Reads and parses one file, or takes it from the memo when its time stamp and size are unchanged. */
     private Optional<Article> parseRemembered(Path p, ContentReader reader, Set<String> changed, Set<String> trusted,
-                                              Set<String> forced, Diagnostics out) {
+                                              Set<String> forced, Set<String> withProblems, Diagnostics out) {
         String rel = reader.relative(p);
         BuildMemo.Parsed remembered = memo.parsed.get(rel);
         if (trusted != null && remembered != null && !trusted.contains(rel)) {
             out.addAll(remembered.problems());
+            if (!remembered.problems().isEmpty()) withProblems.add(rel);
             return Optional.ofNullable(remembered.article());
         }
         long modified = -1;
@@ -283,11 +354,13 @@ public final class Builder {
         BuildMemo.Parsed known = forced.contains(rel) ? null : memo.parsed.get(rel);
         if (known != null && modified >= 0 && known.modified() == modified && known.size() == size) {
             out.addAll(known.problems());
+            if (!known.problems().isEmpty()) withProblems.add(rel);
             return Optional.ofNullable(known.article());
         }
         Diagnostics own = new Diagnostics();
         Optional<Article> article = reader.read(p, own).flatMap(s -> ArticleParser.parse(s, own, options.isCheck()));
         out.addAll(own.sorted());
+        if (!own.sorted().isEmpty()) withProblems.add(rel);
         if (modified >= 0 && memo.keeps) memo.parsed.put(rel, new BuildMemo.Parsed(modified, size, article.orElse(null), own.sorted()));
         changed.add(rel);
         return article;
@@ -304,14 +377,66 @@ public final class Builder {
             if (!memo.previousSources.contains(a.sourcePath())) return false;
             if (!changed.contains(a.sourcePath())) continue;
             Article old = before.get(a.sourcePath());
-            if (old == null || !old.slug().equals(a.slug()) || !old.section().equals(a.section())
-                    || !old.tags().equals(a.tags()) || !java.util.Objects.equals(old.date(), a.date())
-                    || old.weight() != a.weight() || old.draft() != a.draft() || !old.aliases().equals(a.aliases())
-                    || old.kind() != a.kind() || !old.type().equals(a.type()) || !old.details().equals(a.details())) {
-                return false;
-            }
+            if (old == null || !keepsShape(old, a)) return false;
         }
         return true;
+    }
+
+    /**
+     * serve's quick path. When a watcher saw only edits of Markdown files the previous build published (or
+     * drafts it left out), and each edit keeps the site's shape (see {@link #keepsShape}), parses those files
+     * alone and returns the published ones by source path (also added to {@code changed}); the problems of
+     * the other files are reported again from the memo. Null when the full content stage must run: nothing
+     * to patch, a new, deleted or renamed file, an edit that changes the shape, or a file with errors.
+     */
+    private Map<String, Article> editsKeepingShape(Set<String> onlyChanged, SiteConfig config, Path siteDir,
+                                                   ContentReader reader, Set<String> changed, Diagnostics out) {
+        if (onlyChanged == null || memo.site == null || memo.links == null || memo.filesWithProblems == null
+                || !config.equals(memo.site.config()) || !onlyModifiedKnownFiles(onlyChanged, siteDir)) {
+            return null;
+        }
+        Map<String, Article> replaced = new HashMap<>();
+        Map<String, List<dev.peerhub.diagnostic.Diagnostic>> problems = new HashMap<>();
+        for (String rel : onlyChanged) {
+            if (!rel.startsWith("content/")) continue; // a template: the scope names its pages
+            Diagnostics own = new Diagnostics();
+            Optional<Article> parsed = parseRemembered(siteDir.resolve(rel), reader, ConcurrentHashMap.newKeySet(), null,
+                    onlyChanged, ConcurrentHashMap.newKeySet(), own);
+            if (own.hasErrors()) return null; // the full stages report it with everything else
+            problems.put(rel, own.sorted());
+            Article a = parsed.filter(x -> options.drafts() || !x.draft()).orElse(null);
+            Article old = memo.lastGood.get(rel);
+            if (a == null && old == null) continue; // a draft that stays one
+            if (a == null || old == null || !keepsShape(old, a)) return null;
+            replaced.put(rel, a);
+        }
+        Set<String> withProblems = ConcurrentHashMap.newKeySet();
+        withProblems.addAll(memo.filesWithProblems);
+        problems.forEach((rel, list) -> {
+            if (list.isEmpty()) withProblems.remove(rel);
+            else withProblems.add(rel);
+        });
+        for (String rel : new java.util.TreeSet<>(withProblems)) {
+            BuildMemo.Parsed p = memo.parsed.get(rel);
+            if (p != null) out.addAll(p.problems());
+        }
+        memo.filesWithProblems = withProblems;
+        changed.addAll(replaced.keySet());
+        return replaced;
+    }
+
+    /**
+     * True when {@code now} keeps the place {@code old} had: the same URL, section, tags, date, weight,
+     * draft flag, aliases, kind, type and details, and for a section introduction the same title and summary
+     * (which its section's list and every page of the section show).
+     */
+    private static boolean keepsShape(Article old, Article now) {
+        return old.slug().equals(now.slug()) && old.section().equals(now.section()) && old.tags().equals(now.tags())
+                && java.util.Objects.equals(old.date(), now.date()) && old.weight() == now.weight()
+                && old.draft() == now.draft() && old.aliases().equals(now.aliases()) && old.kind() == now.kind()
+                && old.type().equals(now.type()) && old.details().equals(now.details())
+                && (now.kind() != Article.Kind.SECTION_INDEX
+                    || (old.title().equals(now.title()) && old.summary().equals(now.summary())));
     }
 
     /** True when every changed path is a content file that exists and was known to the previous build. */
@@ -494,24 +619,43 @@ public final class Builder {
         private final ViewFactory views;
         private final OutputSink sink;
         private final Diagnostics out;
-        private final Map<String, Set<String>> anchorsByUrl = new ConcurrentHashMap<>();
-        private final Map<String, List<FoundLink>> linksBySource = new ConcurrentHashMap<>();
-        private final Map<String, String> introHtml = new ConcurrentHashMap<>();
-        private final Map<String, String> feedBodies = new ConcurrentHashMap<>();
+        private final Map<String, Set<String>> anchorsByUrl;
+        private final Map<String, List<FoundLink>> linksBySource;
+        private final Map<String, String> introHtml;
+        private final Map<String, String> feedBodies;
         private final Set<String> feedUrls;
         private final Map<Page, Neighbours> neighbours = new java.util.IdentityHashMap<>();
         private final SitemapWriter sitemap = new SitemapWriter();
         private final AtomicInteger pagesWritten = new AtomicInteger();
         private final AtomicInteger filesWritten = new AtomicInteger();
-        private final Set<String> knownUrls = ConcurrentHashMap.newKeySet();
+        private final Set<String> knownUrls;
         private Related relatedPages; // set by useRelated in a full build; else made by tags on first need
         private final Set<String> hubSections;
         private final Scope scope;
         private final Set<String> changed;
         private final Set<Page> neighboursOfChanged = new java.util.HashSet<>();
+        /** A patched rebuild: the link state is the last build's, updated for the changed pages. */
+        private final boolean patched;
+        /** Set when a changed page's heading anchors differ from the last build's (links to it need a new look). */
+        private final java.util.concurrent.atomic.AtomicBoolean anchorsChanged = new java.util.concurrent.atomic.AtomicBoolean();
+        /** In a partial rebuild: the previous build's lists (all pages, each section's, each tag's) by list path. */
+        private final Map<String, List<Page>> previousLists = new HashMap<>();
+        /** Pages (source paths) showing a changed page among their related pages, when its card changed. */
+        private final Set<String> showingChangedCard = new java.util.HashSet<>();
 
+        /**
+         * @param links  where the Markdown pass records what it finds (the last build's, for a patched rebuild)
+         * @param before the articles of the previous build, by source path (to see whose card changed)
+         */
         PageStage(Site site, ContentReader reader, MarkdownRenderer markdown, TemplateEngine engine, ViewFactory views,
-                  OutputSink sink, Diagnostics out, Set<String> hubSections, Scope scope, Set<String> changed) {
+                  OutputSink sink, Diagnostics out, Set<String> hubSections, Scope scope, Set<String> changed,
+                  boolean patched, BuildMemo.LinkState links, Map<String, Article> before) {
+            this.patched = patched;
+            this.anchorsByUrl = links.anchorsByUrl();
+            this.linksBySource = links.linksBySource();
+            this.introHtml = links.introHtml();
+            this.feedBodies = links.feedBodies();
+            this.knownUrls = links.knownUrls();
             this.scope = scope;
             this.changed = changed;
             this.site = site;
@@ -536,9 +680,39 @@ public final class Builder {
                     }
                 }
             }
+            Site previous = memo.site;
+            if (!scope.everything() && previous != null) {
+                // lists as the served pages show them: a changed title can move a page among pages of one date
+                previousLists.put("", previous.pages());
+                for (Section s : previous.sections()) {
+                    previousLists.put(s.path(), s.pages());
+                    List<Page> list = s.pages();
+                    for (int i = 0; i < list.size(); i++) { // the neighbours a changed page had link to it too
+                        if (!changed.contains(list.get(i).article().sourcePath())) continue;
+                        if (i > 0) site.page(list.get(i - 1).article().sourcePath()).ifPresent(neighboursOfChanged::add);
+                        if (i + 1 < list.size()) site.page(list.get(i + 1).article().sourcePath()).ifPresent(neighboursOfChanged::add);
+                    }
+                }
+                for (TagGroup g : previous.tags()) previousLists.put(g.path(), g.pages());
+            }
+            if (!scope.everything()) {
+                for (String src : changed) {
+                    Page now = site.page(src).orElse(null);
+                    Article old = before.get(src);
+                    if (now == null || old == null || now.article().kind() != Article.Kind.ARTICLE) continue;
+                    if (!views.card(now).equals(views.card(new Page(old, now.path(), now.url(), now.permalink())))) {
+                        showingChangedCard.addAll(memo.shownAsRelatedIn.getOrDefault(src, Set.of()));
+                    }
+                }
+            }
         }
 
         private record Neighbours(Page previous, Page next) {}
+
+        /** What the Markdown pass found, for the next rebuild. */
+        BuildMemo.LinkState linkState() {
+            return new BuildMemo.LinkState(anchorsByUrl, linksBySource, introHtml, feedBodies, knownUrls);
+        }
 
         /** A section introduction's HTML by source path (empty when none). */
         String introHtml(String sourcePath) {
@@ -580,9 +754,34 @@ public final class Builder {
             return !options.isCheck() || shapes.add(shape);
         }
 
+        /** The article pages re-rendered by this (partial) build. */
+        List<Page> inScope() {
+            if (scope.renders("article.ftlh")) return site.allPages();
+            Set<Page> pages = new java.util.LinkedHashSet<>(neighboursOfChanged);
+            for (String src : changed) site.page(src).ifPresent(pages::add);
+            for (String src : showingChangedCard) site.page(src).ifPresent(pages::add);
+            return List.copyOf(pages);
+        }
+
         /** True when the page of {@code p} is re-rendered in this build. */
         private boolean inScope(Page p) {
-            return scope.renders("article.ftlh") || changed.contains(p.article().sourcePath()) || neighboursOfChanged.contains(p);
+            return scope.renders("article.ftlh") || changed.contains(p.article().sourcePath()) || neighboursOfChanged.contains(p)
+                    || showingChangedCard.contains(p.article().sourcePath());
+        }
+
+        /**
+         * True when items {@code from} to {@code to} of the list at {@code listPath} (empty: all pages) hold a
+         * changed page or are not the pages the previous build had there (a changed title moved one).
+         */
+        private boolean sliceChanged(String listPath, List<Page> items, int from, int to) {
+            if (listInScope("", items.subList(from, to))) return true;
+            List<Page> old = previousLists.get(listPath);
+            if (old == null) return !previousLists.isEmpty();
+            if (old.size() != items.size()) return true;
+            for (int i = from; i < to; i++) {
+                if (!old.get(i).article().sourcePath().equals(items.get(i).article().sourcePath())) return true;
+            }
+            return false;
         }
 
         /** True when a list of {@code items} is re-rendered in this build. */
@@ -602,7 +801,8 @@ public final class Builder {
             // 'peerhub search' indexes through a check-like build: its pages need their text
             RenderedArticle r = markdownOf(page, search.indexes() && scope.everything());
             if (r == null) return;
-            anchorsByUrl.put(page.url(), r.anchors());
+            Set<String> anchorsBefore = anchorsByUrl.put(page.url(), r.anchors());
+            if (patched && !r.anchors().equals(anchorsBefore)) anchorsChanged.set(true);
             linksBySource.put(a.sourcePath(), r.links());
             if (a.kind() != Article.Kind.ARTICLE) {
                 introHtml.put(a.sourcePath(), r.html());
@@ -699,21 +899,23 @@ public final class Builder {
         }
 
         private List<Views.ArticleCard> related(Page page) {
-            // a partial rebuild keeps the site's shape (same tags and dates), so related pages are as before
-            List<Views.ArticleCard> known = scope.everything() ? null : memo.related.get(page.url());
-            if (known != null) return known;
-            List<Views.ArticleCard> cards = relatedNow(page);
-            if (memo.keeps) memo.related.put(page.url(), cards);
-            return cards;
+            // a partial rebuild keeps the site's shape (same tags and dates), so related pages are as before; their
+            // cards are made from this build's pages (a related page's new title shows)
+            String src = page.article().sourcePath();
+            List<String> known = scope.everything() ? null : memo.related.get(src);
+            if (known != null) return known.stream().map(site::page).flatMap(Optional::stream).map(views::card).toList();
+            List<Page> now = relatedNow(page);
+            if (memo.keeps) memo.relate(src, now.stream().map(p -> p.article().sourcePath()).toList());
+            return now.stream().map(views::card).toList();
         }
 
-        private List<Views.ArticleCard> relatedNow(Page page) {
+        private List<Page> relatedNow(Page page) {
             Related r;
             synchronized (this) {
                 if (relatedPages == null) relatedPages = Related.byTags(site);
                 r = relatedPages;
             }
-            return r.of(page).stream().map(views::card).toList();
+            return r.of(page);
         }
 
         private byte[] redirect(Page to) {
@@ -731,20 +933,18 @@ public final class Builder {
             int per = site.config().paginate();
             // home
             Page home = site.home();
-            String homeIntro = home == null ? "" : introHtml.getOrDefault(home.article().sourcePath(), "");
-            List<Views.ArticleCard> latest = site.pages().stream()
-                    .filter(p -> !p.article().section().isEmpty() && !p.article().section().equals("events")
-                            && !p.article().section().equals("circles"))
-                    .limit(per).map(views::card).toList();
-            List<Views.SectionCard> sections = site.sections().stream().filter(s -> !s.key().contains("/"))
-                    .map(this::sectionCard).toList();
+            List<Page> latestPages = latest(site.pages(), per);
             List<Views.TagLink> tagLinks = tagLinks();
-            String homeTitle = home == null ? site.config().title() : home.article().title();
-            Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
-                    home == null ? "" : home.article().summary(), site.config().basePath(), "website",
-                    site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks,
-                    HubPages.upcoming(site, views, 3));
-            if (scope.renders("home.ftlh") || !changed.isEmpty()) {
+            if (scope.renders("home.ftlh") || homeShowsAChange(home, latestPages, per)) {
+                String homeIntro = home == null ? "" : introHtml.getOrDefault(home.article().sourcePath(), "");
+                List<Views.ArticleCard> latest = latestPages.stream().map(views::card).toList();
+                List<Views.SectionCard> sections = site.sections().stream().filter(s -> !s.key().contains("/"))
+                        .map(this::sectionCard).toList();
+                String homeTitle = home == null ? site.config().title() : home.article().title();
+                Models.HomeModel homeModel = new Models.HomeModel(views.site(), views.meta("home", homeTitle,
+                        home == null ? "" : home.article().summary(), site.config().basePath(), "website",
+                        site.config().basePath() + "feed.xml", false), homeIntro, latest, sections, tagLinks,
+                        HubPages.upcoming(site, views, 3));
                 engine.render("home.ftlh", homeModel, out).ifPresent(b -> write("index.html", b));
             }
             knownUrls.add(site.config().basePath());
@@ -786,6 +986,34 @@ public final class Builder {
             site.files().forEach(f -> knownUrls.add(site.config().basePath() + f.outputPath()));
         }
 
+        /** The newest pages the home page lists (not events or circles, which it shows as upcoming). */
+        private static List<Page> latest(List<Page> pages, int per) {
+            return pages.stream().filter(p -> !p.article().section().isEmpty() && !p.article().section().equals("events")
+                    && !p.article().section().equals("circles")).limit(per).toList();
+        }
+
+        /**
+         * True when this build changed what the home page shows: its introduction, its latest pages (one of
+         * them, or their order), or an event (the upcoming ones). Sections and tags keep their shape in a
+         * partial rebuild. Always true in a full build.
+         */
+        private boolean homeShowsAChange(Page home, List<Page> latest, int per) {
+            if (scope.everything() || previousLists.isEmpty()) return true;
+            if (changed.isEmpty()) return false;
+            if (home != null && changed.contains(home.article().sourcePath())) return true;
+            if (listInScope("", latest)) return true;
+            List<Page> before = latest(previousLists.get(""), per);
+            if (before.size() != latest.size()) return true;
+            for (int i = 0; i < latest.size(); i++) {
+                if (!before.get(i).article().sourcePath().equals(latest.get(i).article().sourcePath())) return true;
+            }
+            for (String src : changed) {
+                if (src.startsWith("content/events/") || src.startsWith("content/circles/")) return true;
+                if (site.page(src).map(p -> p.article().details() instanceof dev.peerhub.content.Event).orElse(false)) return true;
+            }
+            return false;
+        }
+
         private Views.SectionCard sectionCard(Section s) {
             return new Views.SectionCard(s.title(), s.url(), s.summary(), s.pages().size());
         }
@@ -801,7 +1029,7 @@ public final class Builder {
             String base = site.config().basePath() + path;
             for (int n = 1; n <= total; n++) {
                 boolean sample = sampled(kind + "|" + (n == 1) + (n == total) + (n == 1 && !intro.isEmpty()) + (subs.isEmpty()));
-                if ((!render && !listInScope("", items.subList((n - 1) * per, Math.min(items.size(), n * per)))) || !sample) {
+                if ((!render && !sliceChanged(path, items, (n - 1) * per, Math.min(items.size(), n * per))) || !sample) {
                     if (!sample) pagesWritten.incrementAndGet();
                     String url = pageUrl(base, n);
                     knownUrls.add(url);
@@ -833,11 +1061,14 @@ public final class Builder {
             var cfg = site.config();
             int limit = cfg.feed().limit();
             List<Page> newest = site.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
-            if (scope.everything() || listInScope("", newest)) {
+            if (scope.everything() || sliceChanged("", site.pages(), 0, Math.min(site.pages().size(), limit))) {
                 write("feed.xml", FeedWriter.atom(cfg, cfg.title(), cfg.baseUrl() + "feed.xml", cfg.baseUrl(), newest, feedBodies));
             }
             for (TagGroup g : site.tags()) {
-                if (!scope.everything() && !listInScope("", g.pages())) continue; // a partial rebuild: feeds showing a changed page
+                if (!scope.everything() && !listInScope("", g.pages())
+                        && !sliceChanged(g.path(), g.pages(), 0, Math.min(g.pages().size(), limit))) {
+                    continue; // a partial rebuild: feeds showing a changed page
+                }
                 List<Page> tagged = g.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
                 String abs = cfg.baseUrl() + g.path();
                 write(g.path() + "feed.xml", FeedWriter.atom(cfg, cfg.title() + ": " + g.tag().name(), abs + "feed.xml", abs,
@@ -848,6 +1079,7 @@ public final class Builder {
 
         /** Checks internal links and anchors; returns how many are broken. */
         int checkLinks(boolean each) {
+            if (!each) return countBrokenLinks();
             int broken = 0;
             List<String> firstFew = new ArrayList<>();
             Map<String, List<FoundLink>> ordered = new TreeMap<>(linksBySource);
@@ -878,6 +1110,41 @@ public final class Builder {
                         + " (first at " + String.join(", ", firstFew) + "); run 'peerhub check' to list them all");
             }
             return broken;
+        }
+
+        /**
+         * Counts broken internal links for one warning (build, serve), remembering them by source file: a
+         * patched rebuild looks again only at the changed files' links, unless a changed page's anchors changed.
+         */
+        private int countBrokenLinks() {
+            boolean again = patched && memo.brokenLinks != null && !anchorsChanged.get();
+            Map<String, List<SourcePosition>> broken = again ? memo.brokenLinks : new ConcurrentHashMap<>();
+            for (String source : again ? changed : linksBySource.keySet()) {
+                List<SourcePosition> at = new ArrayList<>();
+                for (FoundLink l : linksBySource.getOrDefault(source, List.of())) {
+                    boolean bad = switch (l.kind()) {
+                        case MISSING_FILE -> true;
+                        case INTERNAL -> internalProblem(source, l) != null;
+                        case IMAGE_WITHOUT_ALT, REMOTE_IMAGE, EXTERNAL -> false;
+                    };
+                    if (bad) at.add(l.at());
+                }
+                if (at.isEmpty()) broken.remove(source);
+                else broken.put(source, List.copyOf(at));
+            }
+            if (memo.keeps) memo.brokenLinks = broken;
+            int count = 0;
+            for (List<SourcePosition> at : broken.values()) count += at.size();
+            if (count > 0) {
+                List<String> firstFew = new ArrayList<>();
+                for (List<SourcePosition> at : new TreeMap<>(broken).values()) {
+                    for (SourcePosition p : at) if (firstFew.size() < 3) firstFew.add(p.toString());
+                    if (firstFew.size() == 3) break;
+                }
+                out.warning(SourcePosition.of("content"), count + " broken internal link" + (count == 1 ? "" : "s")
+                        + " (first at " + String.join(", ", firstFew) + "); run 'peerhub check' to list them all");
+            }
+            return count;
         }
 
         private String internalProblem(String source, FoundLink l) {

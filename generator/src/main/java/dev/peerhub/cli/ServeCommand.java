@@ -63,6 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
     private Path siteDir;
     private PreviewServer server;
     private BuildOptions options;
+    private volatile SiteWatcher watcher;
     private final BuildMemo memo = new BuildMemo();
 
     @Override
@@ -92,7 +93,8 @@ public final class ServeCommand implements Callable<Integer> {
         String url = "http://" + host + ":" + server.port() + "/";
         options = new BuildOptions(siteDir, null, drafts, url, siteOptions.todayOrNow(), true,
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try (PreviewServer running = server; SiteWatcher watcher = new SiteWatcher(siteDir, this::changed)) {
+        try (PreviewServer running = server; SiteWatcher watching = new SiteWatcher(siteDir, this::changed)) {
+            watcher = watching;
             rebuild(Scope.EVERYTHING, "first build");
             server.start();
             PrintWriter out = spec.commandLine().getOut();
@@ -143,31 +145,40 @@ public final class ServeCommand implements Callable<Integer> {
 
     private synchronized void rebuild(Scope scope, String why) {
         long started = System.nanoTime();
+        long event = watcher == null ? started : watcher.firstEventNanos();
         MemoryOutput sink = new MemoryOutput();
         Builder builder = new Builder(options, SearchStage.factory(siteDir), stage -> {}, memo);
+        boolean[] partial = {false};
+        long[] published = {0};
         try {
-            BuildResult result = builder.build(sink, scope);
-            Map<String, byte[]> files;
-            if (scope.everything() || server.files().isEmpty()) {
-                files = sink.files();
-            } else {
-                files = new HashMap<>(server.files());
-                files.putAll(sink.files());
-            }
-            boolean partial = !scope.everything() && !server.files().isEmpty() && files.size() != sink.files().size();
-            server.publish(files);
+            // published as soon as every file is written, before the link check (which only warns here)
+            BuildResult result = builder.build(sink, scope, () -> {
+                Map<String, byte[]> files = sink.files();
+                partial[0] = !scope.everything() && !server.files().isEmpty();
+                if (partial[0]) server.publishChanges(files);
+                else server.publish(files);
+                published[0] = System.nanoTime();
+            });
             lastBuildFailed = false;
             reporter.print(result.diagnostics());
             long ms = (System.nanoTime() - started) / 1_000_000;
-            reporter.summary(String.format(Locale.ROOT, "%s (%s): %s %s in %d ms", partial ? "Rebuilt" : "Built", why,
-                    Reporter.plural(result.pages(), "page"), partial ? "re-rendered" : "rendered", ms), false);
-            if (verbose && partial) {
+            reporter.summary(String.format(Locale.ROOT, "%s (%s): %s %s in %d ms", partial[0] ? "Rebuilt" : "Built", why,
+                    Reporter.plural(result.pages(), "page"), partial[0] ? "re-rendered" : "rendered", ms), false);
+            if (verbose && partial[0]) {
                 List<String> pages = sink.files().keySet().stream().filter(k -> k.endsWith(".html")).sorted().toList();
                 err.println("  re-rendered: " + String.join(" ", pages.stream().limit(20).toList())
                         + (pages.size() > 20 ? " ..." : ""));
             }
             if (verbose) {
+                if (event != started && event > 0) {
+                    err.printf(Locale.ROOT, "  %-10s %6d ms (from the first file event to the rebuild)%n", "watch",
+                            (started - event) / 1_000_000);
+                }
                 for (BuildResult.StageTime s : result.stages()) err.printf(Locale.ROOT, "  %-10s %6d ms%n", s.name(), s.millis());
+                if (event != started && event > 0 && published[0] > 0) {
+                    err.printf(Locale.ROOT, "  %-10s %6d ms (from the first file event to the reload message)%n", "reload",
+                            (published[0] - event) / 1_000_000);
+                }
             }
         } catch (BuildFailedException e) {
             reporter.print(e.diagnostics());

@@ -76,6 +76,14 @@ public final class TemplateEngine {
         return false;
     }
 
+    /**
+     * Forgets which errors were reported, so a build that reuses this engine (serve, when no template
+     * changed) reports again the errors a previous build had.
+     */
+    public void forgetReported() {
+        reported.clear();
+    }
+
     /** Renders a template with a model record; empty when it fails (the error is reported once per place). */
     public Optional<byte[]> render(String name, Object model, Diagnostics out) {
         try {

@@ -78,6 +78,19 @@ public final class PreviewServer implements AutoCloseable {
         broadcast("reload", Long.toString(version));
     }
 
+    /**
+     * Publishes the files of a partial rebuild over the files being served (one new map: a tab sees the
+     * old site or the new one, never a mix) and tells open tabs to reload.
+     */
+    public void publishChanges(Map<String, byte[]> changed) {
+        Map<String, byte[]> next = new java.util.HashMap<>(files.get());
+        next.putAll(changed);
+        files.set(java.util.Collections.unmodifiableMap(next));
+        problems.set(List.of());
+        version++;
+        broadcast("reload", Long.toString(version));
+    }
+
     /** Shows build problems in open tabs (the last good site keeps being served). */
     public void fail(List<String> lines) {
         problems.set(List.copyOf(lines));

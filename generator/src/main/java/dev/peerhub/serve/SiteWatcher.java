@@ -27,12 +27,13 @@ import java.util.stream.Stream;
  */
 public final class SiteWatcher implements AutoCloseable {
 
-    public static final long DEBOUNCE_MILLIS = 50;
+    public static final long DEBOUNCE_MILLIS = 10;
 
     private final Path siteDir;
     private final WatchService service;
     private final Map<WatchKey, Path> dirs = new ConcurrentHashMap<>();
     private final Thread thread;
+    private volatile long firstEventNanos;
 
     /** Starts watching; {@code onChange} runs on the watcher's own thread. */
     public SiteWatcher(Path siteDir, Consumer<Set<String>> onChange) throws IOException {
@@ -62,6 +63,7 @@ public final class SiteWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey first = service.take();
+                firstEventNanos = System.nanoTime();
                 Set<String> changed = new TreeSet<>();
                 collect(first, changed);
                 WatchKey next;
@@ -95,6 +97,11 @@ public final class SiteWatcher implements AutoCloseable {
             changed.add(rel);
         }
         if (!key.reset()) dirs.remove(key);
+    }
+
+    /** When the first event of the batch being reported arrived ({@link System#nanoTime()}), for timings. */
+    public long firstEventNanos() {
+        return firstEventNanos;
     }
 
     @Override

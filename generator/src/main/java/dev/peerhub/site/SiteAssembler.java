@@ -127,6 +127,65 @@ public final class SiteAssembler {
         return new Site(config, pages, home, sections, tags, files, buildDate, bySource, fileUrls);
     }
 
+    /**
+     * The site with some articles replaced by new versions that keep their place: the same kind, URL,
+     * section and tags (serve's rebuild after an edit). Only the lists holding a replaced page are copied.
+     * Empty when a replaced article would move in a list (its title decides its place among pages of the
+     * same date), or is not in the site: the caller then assembles the site again.
+     */
+    public static java.util.Optional<Site> replace(Site site, Map<String, Article> changed) {
+        if (changed.isEmpty()) return java.util.Optional.of(site);
+        Map<Page, Page> swap = new java.util.IdentityHashMap<>();
+        for (Map.Entry<String, Article> e : changed.entrySet()) {
+            Page old = site.bySource().get(e.getKey());
+            Article a = e.getValue();
+            if (old == null || old.article().kind() != a.kind() || !old.article().section().equals(a.section())
+                    || !old.article().slug().equals(a.slug()) || !old.article().tags().equals(a.tags())) {
+                return java.util.Optional.empty();
+            }
+            swap.put(old, new Page(a, old.path(), old.url(), old.permalink()));
+        }
+        List<Page> pages = swapped(site.pages(), swap, NEWEST_FIRST);
+        if (pages == null) return java.util.Optional.empty();
+        List<Section> sections = new ArrayList<>(site.sections().size());
+        for (Section s : site.sections()) {
+            List<Page> list = swapped(s.pages(), swap, SECTION_ORDER);
+            if (list == null) return java.util.Optional.empty();
+            Page index = s.index() == null ? null : swap.getOrDefault(s.index(), s.index());
+            sections.add(list == s.pages() && index == s.index() ? s : new Section(s.key(), s.title(), index, s.path(), s.url(), list));
+        }
+        List<TagGroup> tags = new ArrayList<>(site.tags().size());
+        for (TagGroup g : site.tags()) {
+            List<Page> list = swapped(g.pages(), swap, NEWEST_FIRST);
+            if (list == null) return java.util.Optional.empty();
+            tags.add(list == g.pages() ? g : new TagGroup(g.tag(), g.path(), g.url(), list));
+        }
+        Map<String, Page> bySource = new HashMap<>(site.bySource());
+        for (Page p : swap.values()) bySource.put(p.article().sourcePath(), p);
+        Page home = site.home() == null ? null : swap.getOrDefault(site.home(), site.home());
+        return java.util.Optional.of(new Site(site.config(), pages, home, sections, tags, site.files(), site.buildDate(),
+                bySource, site.fileUrls()));
+    }
+
+    /** {@code list} with the pages of {@code swap} replaced (the same list when it holds none), or null when one moves. */
+    private static List<Page> swapped(List<Page> list, Map<Page, Page> swap, Comparator<Page> order) {
+        List<Page> copy = null;
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < list.size() && at.size() < swap.size(); i++) {
+            Page now = swap.get(list.get(i));
+            if (now == null) continue;
+            if (copy == null) copy = new ArrayList<>(list);
+            copy.set(i, now);
+            at.add(i);
+        }
+        if (copy == null) return list;
+        for (int i : at) {
+            if (i > 0 && order.compare(copy.get(i - 1), copy.get(i)) >= 0) return null;
+            if (i + 1 < copy.size() && order.compare(copy.get(i), copy.get(i + 1)) >= 0) return null;
+        }
+        return copy;
+    }
+
     private static List<TagGroup> tags(List<Page> pages, SiteConfig config, Diagnostics out) {
         Map<String, List<Page>> bySlug = new TreeMap<>();
         Map<String, Map<String, List<String>>> spellings = new TreeMap<>();

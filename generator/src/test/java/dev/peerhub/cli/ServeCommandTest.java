@@ -279,6 +279,131 @@ class ServeCommandTest {
         }
     }
 
+    private static String guide(String title, String date) {
+        return "---\ntitle: " + title + "\nsummary: S\ndate: " + date + "\ntags: [circles]\n---\n\nListening circles and peer"
+                + " support groups meet weekly to share experiences.\n";
+    }
+
+    /** Each HTML page being served, as the served text without the live-reload script. */
+    private static String served(ServeSession serve, String url) throws java.io.IOException {
+        ServeSession.Response r = serve.get(url);
+        assertEquals(200, r.status(), url);
+        return r.text().replace("<script type=\"module\" src=\"/__peerhub/live.js\"></script>", "");
+    }
+
+    /** The pages a full build writes, compared with what serve serves after its partial rebuild (related lists aside). */
+    private static void assertServesWhatAFullBuildWrites(TestSite site, ServeSession serve, java.util.List<String> urls)
+            throws java.io.IOException {
+        assertEquals(0, site.build("--base-url", serve.url()).code());
+        for (String url : urls) {
+            String built = site.read(url.substring(1) + (url.endsWith("/") ? "index.html" : ""));
+            String related = "(?s)<section class=\"related\".*?</section>";
+            assertEquals(built.replaceAll(related, ""), served(serve, url).replaceAll(related, ""), url);
+        }
+    }
+
+    @Test
+    void aNewTitleShowsOnThePageItsNeighboursItsListsAndTheRelatedCardsShowingIt() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"), "content/guides/a.md", guide("Alpha guide", "2024-05-01"),
+                "content/guides/b.md", guide("Beta guide", "2024-05-02"), "content/guides/c.md", guide("Gamma guide", "2024-05-03"),
+                "content/notes/d.md", guide("Delta note", "2024-04-01").replace("tags: [circles]", "tags: [circles, notes]"));
+        java.util.List<String> urls = java.util.List.of("/", "/guides/", "/guides/a/", "/guides/b/", "/guides/c/", "/notes/",
+                "/notes/d/", "/tags/circles/", "/tags/", "/404.html");
+        try (ServeSession serve = ServeSession.start(site.dir(), "--verbose")) {
+            // the note is in another section: it shows the beta guide only among its related pages
+            assertTrue(served(serve, "/notes/d/").contains(">Beta guide</a>"), "related before the edit");
+            site.write("content/guides/b.md", guide("Renamed beta", "2024-05-02"));
+            serve.awaitLog("Rebuilt (content/guides/b.md)", 1, 20_000);
+            for (String url : urls) assertFalse(served(serve, url).contains("Beta guide"), url);
+            for (String url : new String[] {"/", "/guides/", "/guides/a/", "/guides/b/", "/guides/c/", "/tags/circles/", "/notes/d/"}) {
+                assertTrue(served(serve, url).contains("Renamed beta"), url);
+            }
+            assertServesWhatAFullBuildWrites(site, serve, urls);
+        }
+    }
+
+    @Test
+    void aNewTitleThatMovesAPageAmongPagesOfOneDateUpdatesItsOldAndNewNeighbours() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"), "content/guides/a.md", guide("Alpha guide", "2024-05-01"),
+                "content/guides/b.md", guide("Beta guide", "2024-05-01"), "content/guides/c.md", guide("Gamma guide", "2024-05-01"),
+                "content/guides/d.md", guide("Kappa guide", "2024-05-01"));
+        java.util.List<String> urls = java.util.List.of("/", "/guides/", "/guides/a/", "/guides/b/", "/guides/c/", "/guides/d/",
+                "/tags/circles/", "/feed.xml");
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            // same date: pages are ordered by title, so Beta (second) becomes last
+            site.write("content/guides/b.md", guide("Zeta guide", "2024-05-01"));
+            serve.awaitLog("Rebuilt (content/guides/b.md)", 1, 20_000);
+            String list = served(serve, "/guides/");
+            assertTrue(list.indexOf("Kappa guide") < list.indexOf("Zeta guide"), list);
+            assertServesWhatAFullBuildWrites(site, serve, urls.stream().filter(u -> u.endsWith("/")).toList());
+            String feed = serve.get("/feed.xml").text();
+            assertTrue(feed.indexOf("Kappa guide") < feed.indexOf("Zeta guide"), feed);
+        }
+    }
+
+    @Test
+    void theHomePageIsReRenderedOnlyWhenItShowsAChangedPage() throws Exception {
+        TestSite site = TestSite.create(dir.resolve("site"), "content/guides/a.md", guide("Alpha guide", "2024-05-01"),
+                "content/guides/b.md", guide("Beta guide", "2024-05-02"), "content/guides/c.md", guide("Gamma guide", "2024-05-03"));
+        site.write("site.yml", TestSite.MINIMAL_CONFIG + "paginate: 2\n"); // the home page lists the newest two
+        try (ServeSession serve = ServeSession.start(site.dir(), "--verbose")) {
+            site.write("content/guides/a.md", guide("Alpha guide", "2024-05-01").replace("weekly", "monthly"));
+            serve.awaitLog("Rebuilt (content/guides/a.md)", 1, 20_000);
+            String rendered = serve.log().lines().filter(l -> l.startsWith("  re-rendered:")).reduce((x, y) -> y).orElseThrow();
+            assertFalse(rendered.contains(" index.html"), rendered);
+            assertTrue(rendered.contains("guides/a/index.html"), rendered);
+            site.write("content/guides/b.md", guide("Renamed beta", "2024-05-02"));
+            serve.awaitLog("Rebuilt (content/guides/b.md)", 1, 20_000);
+            assertTrue(serve.get("/").text().contains("Renamed beta"));
+            assertServesWhatAFullBuildWrites(site, serve, java.util.List.of("/", "/guides/", "/guides/page/2/", "/guides/a/"));
+        }
+    }
+
+    @Test
+    void aTemplateErrorIsReportedAgainByEachRebuildThatMeetsIt() throws Exception {
+        TestSite site = site();
+        String article = Files.readString(site.dir().resolve("templates/article.ftlh"));
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            // an error only some content meets: the rebuilds after the template edit reuse its engine
+            site.write("templates/article.ftlh", article.replace("${article.title}",
+                    "${article.title}<#if article.summary == \"boom\">${article.nosuch}</#if>"));
+            serve.awaitLog("Rebuilt (templates/article.ftlh)", 1, 20_000);
+            site.write("content/guides/first.md", GUIDE.replace("summary: S", "summary: boom"));
+            serve.awaitLog("Build failed (content/guides/first.md)", 1, 20_000);
+            assertTrue(serve.log().contains("'article.nosuch' is not defined"), serve.log());
+            site.write("content/guides/second.md", "---\ntitle: Second guide\nsummary: S\ndate: 2024-05-02\ntags: [other]\n---\n\nAgain.\n");
+            serve.awaitLog("Build failed (content/guides/second.md)", 1, 20_000);
+            assertEquals(2, serve.log().split("'article.nosuch' is not defined", -1).length - 1, serve.log());
+            assertFalse(serve.get("/guides/second/").text().contains("Again."), "a failed build publishes nothing");
+            site.write("content/guides/first.md", GUIDE);
+            serve.awaitLog("Rebuilt (content/guides/first.md)", 1, 20_000);
+            assertTrue(serve.get("/guides/second/").text().contains("Again."), serve.log());
+        }
+    }
+
+    @Test
+    void brokenLinksAreCountedAgainAfterEachEdit() throws Exception {
+        TestSite site = site();
+        String second = "---\ntitle: Second guide\nsummary: S\ndate: 2024-05-02\ntags: [other]\n---\n\n[see](first.md#hello)\n";
+        site.write("content/guides/second.md", second);
+        site.write("content/guides/first.md", GUIDE + "\n## Hello\n\nText.\n");
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            assertFalse(serve.log().contains("broken internal link"), serve.log());
+            site.write("content/guides/first.md", GUIDE + "\n## Goodbye\n\nText.\n[gone](gone.md)\n");
+            serve.awaitLog("Rebuilt (content/guides/first.md)", 1, 20_000);
+            // its own broken link, and the link of the unchanged second guide to the heading it no longer has
+            assertTrue(serve.log().contains("content: warning: 2 broken internal links (first at content/guides/first.md:"),
+                    serve.log());
+            site.write("content/guides/first.md", GUIDE + "\n## Hello\n\nText.\n");
+            serve.awaitLog("Rebuilt (content/guides/first.md)", 2, 20_000);
+            assertEquals(1, serve.log().split("broken internal link", -1).length - 1, serve.log());
+            site.write("content/guides/second.md", second.replace("#hello", "#nowhere"));
+            serve.awaitLog("Rebuilt (content/guides/second.md)", 1, 20_000);
+            assertTrue(serve.log().contains("content: warning: 1 broken internal link (first at content/guides/second.md:"),
+                    serve.log());
+        }
+    }
+
     private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
