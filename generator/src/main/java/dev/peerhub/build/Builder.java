@@ -289,11 +289,11 @@ public final class Builder {
             }
             stop("pages", t);
             t = start("lists");
-            pages.writeLists(hasSearchPage);
+            pages.writeLists(hasSearchPage, pool);
             if (scope.everything() || hubPagesAffected(scope, changed)) {
                 pages.addHubPages(HubPages.write(site, views, engine, sink, out, hubSections, pages::introHtml));
             }
-            pages.writeFeedsAndSitemap();
+            pages.writeFeedsAndSitemap(pool);
             if (scope.everything()) copyStaticFiles(site, siteDir, sink, out);
             stop("lists", t);
 
@@ -929,7 +929,7 @@ public final class Builder {
             return html.getBytes(StandardCharsets.UTF_8);
         }
 
-        void writeLists(boolean hasSearchPage) {
+        void writeLists(boolean hasSearchPage, ForkJoinPool pool) {
             int per = site.config().paginate();
             // home
             Page home = site.home();
@@ -960,10 +960,12 @@ public final class Builder {
                         || (s.index() != null && changed.contains(s.index().article().sourcePath()));
                 paginate("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs, per, render);
             }
-            for (TagGroup g : site.tags()) {
+            // tag pages on the pool (a 10k site has about a thousand); the sitemap sorts what they add
+            parallel(pool, site.tags(), g -> {
                 paginate("tag", g.tag().name(), "Pages tagged \u201c" + g.tag().name() + "\u201d", "", g.pages(), g.path(),
                         List.of(), per, scope.renders("tag.ftlh"));
-            }
+                return Optional.empty();
+            });
             Models.TagIndexModel tagIndex = new Models.TagIndexModel(views.site(), views.meta("tags", "Tags",
                     "Every topic on " + site.config().title(), site.config().basePath() + "tags/", "website", null, false),
                     tagLinks);
@@ -1057,23 +1059,24 @@ public final class Builder {
             return n == 1 ? base : base + "page/" + n + "/";
         }
 
-        void writeFeedsAndSitemap() {
+        void writeFeedsAndSitemap(ForkJoinPool pool) {
             var cfg = site.config();
             int limit = cfg.feed().limit();
             List<Page> newest = site.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
             if (scope.everything() || sliceChanged("", site.pages(), 0, Math.min(site.pages().size(), limit))) {
                 write("feed.xml", FeedWriter.atom(cfg, cfg.title(), cfg.baseUrl() + "feed.xml", cfg.baseUrl(), newest, feedBodies));
             }
-            for (TagGroup g : site.tags()) {
+            parallel(pool, site.tags(), g -> {
                 if (!scope.everything() && !listInScope("", g.pages())
                         && !sliceChanged(g.path(), g.pages(), 0, Math.min(g.pages().size(), limit))) {
-                    continue; // a partial rebuild: feeds showing a changed page
+                    return Optional.empty(); // a partial rebuild: feeds showing a changed page
                 }
                 List<Page> tagged = g.pages().stream().filter(p -> p.article().date() != null).limit(limit).toList();
                 String abs = cfg.baseUrl() + g.path();
                 write(g.path() + "feed.xml", FeedWriter.atom(cfg, cfg.title() + ": " + g.tag().name(), abs + "feed.xml", abs,
                         tagged, feedBodies));
-            }
+                return Optional.empty();
+            });
             if (scope.everything()) write("sitemap.xml", sitemap.toBytes());
         }
 
