@@ -46,7 +46,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -531,16 +530,8 @@ public final class Builder {
 
     /** Maps items on the pool, keeping the input order. */
     static <T, R> List<R> parallel(ForkJoinPool pool, List<T> items, Function<T, Optional<R>> f) {
-        try {
-            List<Optional<R>> results = pool.submit(() -> items.parallelStream().map(f).toList()).get();
-            return results.stream().flatMap(Optional::stream).toList();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("build interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
+        return dev.peerhub.concurrent.Pools.map(pool, items.size(), i -> f.apply(items.get(i))).stream()
+                .flatMap(Optional::stream).toList();
     }
 
     /** Runs {@code r} on a thread of its own (the search export, beside the pool's page rendering). */

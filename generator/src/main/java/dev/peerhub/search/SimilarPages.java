@@ -7,9 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.stream.IntStream;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.CollectionStatistics;
@@ -79,7 +77,7 @@ public final class SimilarPages {
         Bm25 bm25 = new Bm25(reader, n);
         Terms body = MultiTerms.getTerms(reader, SearchFields.BODY);
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n));
-        List<Map<String, Double>> found = map(pool, n, doc -> {
+        List<Map<String, Double>> found = dev.peerhub.concurrent.Pools.map(pool, n, doc -> {
             try {
                 return similarTo(doc, top, body, bm25, scratch.get(), url, urlRank);
             } catch (IOException e) {
@@ -318,15 +316,4 @@ public final class SimilarPages {
         System.arraycopy(s, 0, top.score, base, k);
     }
 
-    private static <R> List<R> map(ForkJoinPool pool, int n, java.util.function.IntFunction<R> f) {
-        try {
-            return pool.submit(() -> IntStream.range(0, n).parallel().mapToObj(f).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("build interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
-    }
 }

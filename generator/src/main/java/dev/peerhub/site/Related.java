@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -106,7 +105,7 @@ public final class Related {
         };
         List<List<Page>> lists = pool == null || n < 1000
                 ? java.util.stream.IntStream.range(0, n).mapToObj(pick).toList()
-                : map(pool, n, pick);
+                : dev.peerhub.concurrent.Pools.map(pool, n, pick);
         Map<String, List<Page>> result = new HashMap<>();
         for (int i = 0; i < n; i++) if (!lists.get(i).isEmpty()) result.put(pages.get(i).url(), List.copyOf(lists.get(i)));
         return new Related(result);
@@ -115,17 +114,5 @@ public final class Related {
     /** Higher score first, then smaller URL. */
     private static boolean better(double[] score, int[] urlRank, int a, int b) {
         return score[a] > score[b] || (score[a] == score[b] && urlRank[a] < urlRank[b]);
-    }
-
-    private static <R> List<R> map(ForkJoinPool pool, int n, java.util.function.IntFunction<R> f) {
-        try {
-            return pool.submit(() -> java.util.stream.IntStream.range(0, n).parallel().mapToObj(f).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("build interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
