@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
@@ -43,6 +44,7 @@ import java.util.Set;
  */
 public final class MarkdownRenderer {
 
+    private final DataHolder options;
     private final Parser parser;
     /**
      * The same parser without the tables extension, for bodies with no {@code |}: the extension only adds a
@@ -55,6 +57,7 @@ public final class MarkdownRenderer {
 
     public MarkdownRenderer() {
         MutableDataSet options = options(true);
+        this.options = options.toImmutable();
         this.parser = Parser.builder(options).build();
         this.parserWithoutTables = Parser.builder(options(false)).build();
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
@@ -106,8 +109,45 @@ public final class MarkdownRenderer {
      * @param targets how to resolve links to other content files
      */
     public RenderedArticle inspect(Article article, String body, LinkTargets targets) {
+        Optional<QuickScan.Scan> quick = QuickScan.scan(body);
+        if (quick.isPresent()) return fromScan(article, body, targets, quick.get());
+        return inspectWithFlexmark(article, body, targets);
+    }
+
+    /** {@link #inspect} through Flexmark's parser, whatever the body (the tests compare the two). */
+    RenderedArticle inspectWithFlexmark(Article article, String body, LinkTargets targets) {
         Analysed a = analyse(article, body, targets, parserFor(body));
         return new RenderedArticle(article, "", a.toc(), List.of(), a.links(), a.anchors());
+    }
+
+    /**
+     * What {@link #analyse} finds, from a body {@link QuickScan} could read: the links resolved the same way,
+     * and the headings given their ids by Flexmark's own id generator, over a document holding just them.
+     */
+    private RenderedArticle fromScan(Article article, String body, LinkTargets targets, QuickScan.Scan scan) {
+        LineIndex lines = new LineIndex(body);
+        String dir = directoryOf(article);
+        List<FoundLink> links = new ArrayList<>();
+        for (QuickScan.ScannedLink l : scan.links()) {
+            found(links, lines.position(article, l.offset()), l.raw(), l.image(), l.image() ? l.text() : null, dir, targets);
+        }
+        Document doc = new Document(options, BasedSequence.of(body));
+        List<Heading> headings = new ArrayList<>();
+        for (QuickScan.ScannedHeading sh : scan.headings()) {
+            Heading h = new Heading();
+            h.setLevel(sh.level());
+            BasedSequence text = BasedSequence.of(sh.text());
+            h.setText(text);
+            h.appendChild(new Text(text));
+            doc.appendChild(h);
+            headings.add(h);
+        }
+        new HeaderIdGenerator.Factory().create().generateIds(doc);
+        Set<String> anchors = new HashSet<>();
+        for (Heading h : headings) {
+            if (h.getAnchorRefId() != null && !h.getAnchorRefId().isEmpty()) anchors.add(h.getAnchorRefId());
+        }
+        return new RenderedArticle(article, "", toc(headings), List.of(), links, anchors);
     }
 
     /** The parser without tables where no line can be a table row (a fifth of the build's parse time saved). */
@@ -206,8 +246,7 @@ public final class MarkdownRenderer {
 
     private static void rewriteLinks(Document doc, Article article, LineIndex lines, LinkTargets targets,
                                      List<FoundLink> found) {
-        String dir = article.sourcePath().contains("/")
-                ? article.sourcePath().substring(0, article.sourcePath().lastIndexOf('/') + 1) : "";
+        String dir = directoryOf(article);
         for (Node n : doc.getDescendants()) {
             BasedSequence url;
             boolean image = false;
@@ -230,23 +269,38 @@ public final class MarkdownRenderer {
                 continue;
             }
             SourcePosition at = lines.position(article, n.getStartOffset());
-            String raw = url.toString();
-            if (image && (alt == null || alt.isBlank())) {
-                found.add(new FoundLink(at, raw, "", "", FoundLink.Kind.IMAGE_WITHOUT_ALT));
-            }
-            Resolution res = resolve(raw, dir, targets);
-            if (image && res.kind == FoundLink.Kind.EXTERNAL) {
-                found.add(new FoundLink(at, raw, "", "", FoundLink.Kind.REMOTE_IMAGE));
-                continue;
-            }
-            found.add(new FoundLink(at, raw, res.path, res.fragment, res.kind));
-            if (res.rewritten != null) {
+            Resolution res = found(found, at, url.toString(), image, alt, dir, targets);
+            if (res != null && res.rewritten != null) {
                 BasedSequence replacement = BasedSequence.of(res.rewritten);
                 if (n instanceof Link l) l.setUrl(replacement);
                 else if (n instanceof Image i) i.setUrl(replacement);
                 else if (n instanceof Reference r) r.setUrl(replacement);
             }
         }
+    }
+
+    private static String directoryOf(Article article) {
+        return article.sourcePath().contains("/")
+                ? article.sourcePath().substring(0, article.sourcePath().lastIndexOf('/') + 1) : "";
+    }
+
+    /**
+     * Records a link, an image or a reference definition found at {@code at}: its resolution, and for an
+     * image without alternative text or with a remote source, that problem. Null when nothing is to be
+     * rewritten (a remote image).
+     */
+    private static Resolution found(List<FoundLink> found, SourcePosition at, String raw, boolean image, String alt,
+                                    String dir, LinkTargets targets) {
+        if (image && (alt == null || alt.isBlank())) {
+            found.add(new FoundLink(at, raw, "", "", FoundLink.Kind.IMAGE_WITHOUT_ALT));
+        }
+        Resolution res = resolve(raw, dir, targets);
+        if (image && res.kind == FoundLink.Kind.EXTERNAL) {
+            found.add(new FoundLink(at, raw, "", "", FoundLink.Kind.REMOTE_IMAGE));
+            return null;
+        }
+        found.add(new FoundLink(at, raw, res.path, res.fragment, res.kind));
+        return res;
     }
 
     private record Resolution(FoundLink.Kind kind, String path, String fragment, String rewritten) {}

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link MarkdownRenderer#inspect}, the page stage of {@code peerhub check}, finds exactly the links, images,
@@ -77,6 +79,90 @@ class InspectTest {
         SiteInMemory s = site(files.toArray(String[]::new));
         assertEquals(2, s.site().pages().size());
         assertInspectFindsWhatRenderFinds(s);
+    }
+
+    /** How many of the pages of {@code s} {@link QuickScan} reads without Flexmark. */
+    private static int scanned(SiteInMemory s) {
+        int n = 0;
+        for (Page p : s.site().allPages()) {
+            if (QuickScan.scan(s.bodies().get(p.article().sourcePath())).isPresent()) n++;
+        }
+        return n;
+    }
+
+    /** The quick scan is taken for most pages of the sample hub, so the comparison above covers it. */
+    @Test
+    void quickScanReadsMostOfTheSampleHub() {
+        SiteInMemory hub = SiteInMemory.load(TestSite.repo());
+        int pages = hub.site().allPages().size();
+        assertTrue(scanned(hub) * 10 >= pages * 6, scanned(hub) + " of " + pages);
+    }
+
+    @Test
+    void findsWhatRenderFindsOnAGeneratedCorpus(@TempDir Path dir) throws Exception {
+        Path generator = Path.of("../bench/CorpusGenerator.java");
+        Assumptions.assumeTrue(Files.isRegularFile(generator));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(java.toString(), generator.toString(), "--articles", "300", "--seed", "11",
+                "--out", dir.toString(), "--templates", "../templates")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "corpus generator timed out");
+        assertEquals(0, p.exitValue());
+        SiteInMemory corpus = SiteInMemory.load(dir);
+        int pages = corpus.site().allPages().size();
+        assertTrue(pages >= 280, "pages: " + pages);
+        assertTrue(assertInspectFindsWhatRenderFinds(corpus) > 300);
+        assertTrue(scanned(corpus) * 10 >= pages * 9, scanned(corpus) + " of " + pages);
+    }
+
+    /** Lines an author might write, many of them at the edges of what {@link QuickScan} takes. */
+    private static final String[] LINES = {
+            "Plain words, a comma; a colon: and a question?", "## Setting up", "## Setting up", "### Self-care (daily)",
+            "# Top", "#### Four", "## Closing ##", "## Closing #s#", "##No space", "####### Seven", "## ", "##",
+            "## Wait...", "## Wait. . . no", "## It's", "## A -- B", "## *Em*", "## 100% sure/unsure +1!",
+            "## Caf\u00e9 na\u00efve", "  ## Indented two", "   ### Indented three", "    ## Indented four",
+            "See [B](b.md) and [the part](b.md#first-part).", "[B](b.md#missing)", "[gone](nope.md)",
+            "[up](../../out.md)", "[home](/)", "[self](#setting-up-1)", "[](b.md)", "[x]()", "![A circle](circle.png)",
+            "![](circle.png)", "![remote](https://example.org/i.png)", "[ext](https://example.org/x?a=b#c)",
+            "a [bracket] alone", "a ![bracket] alone", "[ref][other]", "[other]: b.md", "[x](b.md \"T\")",
+            "[x]( b.md )", "[x](b(1).md)", "[a [nested] b](b.md)", "two [a](b.md)[c](b.md#first-part)",
+            "**[bold](b.md)** and *[em](b.md)*", "text ] stray", "text [ open", "[multi", "line](b.md)",
+            "bare https://example.org/x here", "HTTP://EXAMPLE.ORG", "[https://e.org](https://e.org)",
+            "- item [B](b.md)", "* item", "+ item", "1. first", "2) second", "- - nested", "- ## In a list",
+            "> quoted [B](b.md)", "> ## Quoted heading", ">> deeper", "> - quoted item", "-", "- - -", "***",
+            "---", "===", "Title", "___", "  -   spaced item", "-     five spaces", "      six spaces",
+            "Term", ": definition", "| a | [B](b.md) |", "|---|---|", "[a|b](b.md)", "x * y * z", "_under_",
+            "! not an image", "!![double](circle.png)", "price: 5 [USD]", "[[wiki]]", "", "", "", "   ",
+            "#hashtag", "1.5 million", "- [ ] task", "[x]: <b.md>", "<b>html</b>", "a & b", "a \\ b",
+            "`code [x](b.md)`", "~~gone~~", "note[^1]", "[^1]: note", "Setext one\n---", "Setext two\n===",
+            "Setext three\n- - -", "[a [b](b.md)", "![a [b](circle.png)", "[a](b.md) ]", "[a] [b](b.md#first-part)",
+    };
+
+    /** Random bodies of those lines: inspect (quick scan or Flexmark) equals render on every one. */
+    @Test
+    void randomBodies() {
+        java.util.Random random = new java.util.Random(20261123L);
+        List<String> files = new ArrayList<>();
+        int bodies = 1000;
+        for (int n = 0; n < bodies; n++) {
+            StringBuilder md = new StringBuilder("---\ntitle: R").append(n).append("\n---\n");
+            int lines = 1 + random.nextInt(12);
+            for (int i = 0; i < lines; i++) {
+                String line = LINES[random.nextInt(LINES.length)];
+                if (random.nextInt(8) == 0) line = "> " + line;
+                else if (random.nextInt(8) == 0) line = "- " + line;
+                else if (random.nextInt(12) == 0) line = "  " + line;
+                md.append(line).append(random.nextInt(3) == 0 ? "\n\n" : "\n");
+            }
+            files.add("content/random/r" + n + ".md");
+            files.add(md.toString());
+        }
+        files.addAll(List.of("content/random/b.md", "---\ntitle: B\n---\n## First part\n",
+                "content/random/circle.png", ""));
+        SiteInMemory s = site(files.toArray(String[]::new));
+        assertInspectFindsWhatRenderFinds(s);
+        int quick = scanned(s);
+        assertTrue(quick > bodies / 10 && quick < bodies * 9 / 10, "quick scans: " + quick + " of " + bodies);
     }
 
     @Test
