@@ -359,6 +359,7 @@ public final class MarkdownRenderer {
     }
 
     private static String decode(String s) {
+        if (s.indexOf('%') < 0) return s; // what the decoding below gives for it (a '+' is kept)
         try {
             return new URI(null, null, s, null).getPath() == null ? s : java.net.URLDecoder.decode(s.replace("+", "%2B"),
                     java.nio.charset.StandardCharsets.UTF_8);

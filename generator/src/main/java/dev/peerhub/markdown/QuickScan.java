@@ -48,30 +48,54 @@ final class QuickScan {
 
     record Scan(List<ScannedHeading> headings, List<ScannedLink> links) {}
 
-    private QuickScan() {}
+    private final String s;
+    /** Whether the body holds {@code http} in any case at all (most do not: no address to look for). */
+    private final boolean addresses;
+    /** The next {@code [} and {@code ]} at or after the last place looked from; -1 when none is left. */
+    private int nextOpen = -2, nextClose = -2;
+    private final List<ScannedHeading> headings = new ArrayList<>();
+    private final List<ScannedLink> links = new ArrayList<>();
+
+    private QuickScan(String body, boolean addresses) {
+        this.s = body;
+        this.addresses = addresses;
+    }
 
     static Optional<Scan> scan(String body) {
+        boolean addresses = false;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '<' || c == '&' || c == '\\' || c == '`' || c == '~' || c == '\t' || c == '\r'
                     || (c == '[' && i + 1 < body.length() && body.charAt(i + 1) == '^')) {
                 return Optional.empty();
             }
+            if ((c == 'h' || c == 'H') && !addresses) addresses = body.regionMatches(true, i, "http", 0, 4);
         }
-        List<ScannedHeading> headings = new ArrayList<>();
-        List<ScannedLink> links = new ArrayList<>();
+        QuickScan q = new QuickScan(body, addresses);
         int start = 0;
         while (start <= body.length()) {
             int end = body.indexOf('\n', start);
             if (end < 0) end = body.length();
-            if (!line(body, start, end, headings, links)) return Optional.empty();
+            if (!q.line(start, end)) return Optional.empty();
             start = end + 1;
         }
-        return Optional.of(new Scan(List.copyOf(headings), List.copyOf(links)));
+        return Optional.of(new Scan(List.copyOf(q.headings), List.copyOf(q.links)));
+    }
+
+    /** The first {@code [} in {@code [from, end)}, or -1; {@code from} never goes back between calls. */
+    private int open(int from, int end) {
+        if (nextOpen != -1 && nextOpen < from) nextOpen = s.indexOf('[', from);
+        return nextOpen >= 0 && nextOpen < end ? nextOpen : -1;
+    }
+
+    /** The first {@code ]} in {@code [from, end)}, or -1; {@code from} never goes back between calls. */
+    private int close(int from, int end) {
+        if (nextClose != -1 && nextClose < from) nextClose = s.indexOf(']', from);
+        return nextClose >= 0 && nextClose < end ? nextClose : -1;
     }
 
     /** Scans one line, {@code [start, end)} of the body; false when the body is outside the subset. */
-    private static boolean line(String s, int start, int end, List<ScannedHeading> headings, List<ScannedLink> links) {
+    private boolean line(int start, int end) {
         int p = start;
         // container prefixes: block quote markers and list markers, each after at most three spaces
         while (true) {
@@ -103,11 +127,11 @@ final class QuickScan {
             while (p + hashes < end && s.charAt(p + hashes) == '#') hashes++;
             if (p + hashes == end || s.charAt(p + hashes) == ' ') {
                 if (hashes > 6) return false;
-                return heading(s, p, p + hashes, end, hashes, headings);
+                return heading(p, p + hashes, end, hashes);
             }
         }
-        if (first == '[' && definitionLike(s, p, end)) return false;
-        return inlines(s, p, end, links);
+        if (first == '[' && definitionLike(p, end)) return false;
+        return inlines(p, end);
     }
 
     private static int spaces(String s, int p, int end) {
@@ -145,12 +169,12 @@ final class QuickScan {
     }
 
     /** {@code [label]:} starts a link reference definition. */
-    private static boolean definitionLike(String s, int p, int end) {
-        int close = indexOf(s, ']', p, end);
+    private boolean definitionLike(int p, int end) {
+        int close = close(p, end);
         return close < 0 || (close + 1 < end && s.charAt(close + 1) == ':');
     }
 
-    private static boolean heading(String s, int at, int textStart, int end, int level, List<ScannedHeading> headings) {
+    private boolean heading(int at, int textStart, int end, int level) {
         int a = spaces(s, textStart, end);
         int b = end;
         while (b > a && s.charAt(b - 1) == ' ') b--;
@@ -175,21 +199,21 @@ final class QuickScan {
     }
 
     /** Finds the inline links and images of a paragraph line; false on any bracket or address it cannot place. */
-    private static boolean inlines(String s, int p, int end, List<ScannedLink> links) {
+    private boolean inlines(int p, int end) {
         int i = p;
         while (i < end) {
-            int open = indexOf(s, '[', i, end);
-            int close = indexOf(s, ']', i, end);
+            int open = open(i, end);
+            int close = close(i, end);
             if (open < 0) {
                 if (close >= 0) return false;
-                return noAddress(s, i, end);
+                return noAddress(i, end);
             }
             if (close >= 0 && close < open) return false;
-            if (!noAddress(s, i, open)) return false;
+            if (!noAddress(i, open)) return false;
             if (close < 0) return false;
-            if (indexOf(s, '[', open + 1, close) >= 0) return false; // nested brackets
+            if (open(open + 1, close) >= 0) return false; // nested brackets
             if (close + 1 < end && s.charAt(close + 1) == '(') {
-                int paren = indexOf(s, ')', close + 2, end);
+                int paren = indexOf(')', close + 2, end);
                 if (paren < 0) return false;
                 for (int k = close + 2; k < paren; k++) {
                     char c = s.charAt(k);
@@ -204,7 +228,7 @@ final class QuickScan {
                 // [text] with no destination: plain text (there are no reference definitions); but ![alt]
                 // may be taken for an image reference
                 if (open > p && s.charAt(open - 1) == '!') return false;
-                if (!noAddress(s, open, close + 1)) return false;
+                if (!noAddress(open, close + 1)) return false;
                 i = close + 1;
             }
         }
@@ -212,13 +236,14 @@ final class QuickScan {
     }
 
     /** The first {@code c} in {@code [from, to)}, or -1 (String.indexOf would search the rest of the body). */
-    private static int indexOf(String s, char c, int from, int to) {
+    private int indexOf(char c, int from, int to) {
         for (int i = from; i < to; i++) if (s.charAt(i) == c) return i;
         return -1;
     }
 
     /** True when {@code [from, to)} holds no {@code http} in any case (no bare address to link). */
-    private static boolean noAddress(String s, int from, int to) {
+    private boolean noAddress(int from, int to) {
+        if (!addresses) return true;
         for (int i = from; i + 4 <= to; i++) {
             char c = s.charAt(i);
             if ((c == 'h' || c == 'H') && s.regionMatches(true, i, "http", 0, 4)) return false;
