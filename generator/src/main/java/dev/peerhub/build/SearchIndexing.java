@@ -31,6 +31,16 @@ public interface SearchIndexing extends AutoCloseable {
         return null;
     }
 
+    /** The CPU time the index has cost so far on every thread, in nanoseconds (0 when not measured). */
+    default long cpuNanos() {
+        return 0;
+    }
+
+    /** The part of {@link #cpuNanos} spent in {@link #add}. */
+    default long addingCpuNanos() {
+        return 0;
+    }
+
     /** The static index files for the browser. */
     List<OutputFile> finish();
 

@@ -50,7 +50,13 @@ public final class BuildCommand implements Callable<Integer> {
                 false, Runtime.getRuntime().availableProcessors());
         long started = System.nanoTime();
         Progress progress = new Progress(spec.commandLine().getErr(), !quiet && Progress.terminal());
-        Builder builder = new Builder(options, SearchStage.factory(siteDir), progress::stage);
+        java.util.concurrent.atomic.AtomicReference<dev.peerhub.build.SearchIndexing> search = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.function.Function<dev.peerhub.site.Site, dev.peerhub.build.SearchIndexing> searchFactory = SearchStage.factory(siteDir);
+        Builder builder = new Builder(options, site -> {
+            dev.peerhub.build.SearchIndexing s = searchFactory.apply(site);
+            search.set(s);
+            return s;
+        }, progress::stage);
         StagedOutput staged;
         try {
             staged = StagedOutput.open(outDir);
@@ -69,6 +75,14 @@ public final class BuildCommand implements Callable<Integer> {
                 }
                 String cpu = ThreadTimes.summary();
                 if (!cpu.isEmpty()) spec.commandLine().getErr().println(cpu);
+                long total = ThreadTimes.totalNanos();
+                if (search.get() != null && search.get().cpuNanos() > 0 && total > 0) {
+                    long all = search.get().cpuNanos();
+                    long adding = search.get().addingCpuNanos();
+                    spec.commandLine().getErr().printf(Locale.ROOT,
+                            "  search index %.1f s of CPU (adding pages %.1f s, commit and client export %.1f s): %.0f %% of the build's%n",
+                            all / 1e9, adding / 1e9, (all - adding) / 1e9, 100.0 * all / total);
+                }
             }
             if (!quiet) {
                 long ms = (System.nanoTime() - started) / 1_000_000;

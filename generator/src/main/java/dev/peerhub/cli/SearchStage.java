@@ -38,6 +38,16 @@ final class SearchStage {
                 }
 
                 @Override
+                public long cpuNanos() {
+                    return indexer.cpuNanos();
+                }
+
+                @Override
+                public long addingCpuNanos() {
+                    return indexer.addingCpuNanos();
+                }
+
+                @Override
                 public Map<String, Map<String, Double>> similarPages(ForkJoinPool pool) {
                     return indexer.similarPages(pool);
                 }

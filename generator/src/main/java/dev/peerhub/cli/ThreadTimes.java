@@ -51,6 +51,15 @@ final class ThreadTimes {
                 byKind.getOrDefault("C2", 0L) / (double) ticks, gc / (double) ticks);
     }
 
+    /** The process's CPU time so far in nanoseconds (threads that ended included), or -1 when unknown. */
+    static long totalNanos() {
+        try {
+            return used(Files.readString(Path.of("/proc/self/stat"))) * 10_000_000L; // USER_HZ = 100
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** utime + stime of a {@code stat} line, in clock ticks. */
     private static long used(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -212,7 +212,26 @@ final class IndexExporter {
     /** The pool the pieces of work run on, or null for the calling thread. */
     private ExecutorService pool;
 
+    /** Where the work on the pool's threads adds its CPU time (null: not measured). */
+    private java.util.concurrent.atomic.LongAdder cpu;
+
+    /** Adds the CPU time of the work done on the pool's threads to {@code cpu}; returns this. */
+    IndexExporter cpu(java.util.concurrent.atomic.LongAdder cpu) {
+        this.cpu = cpu;
+        return this;
+    }
+
     private <T> Future<T> submit(Callable<T> task) {
+        if (pool != null && cpu != null) {
+            return pool.submit(() -> {
+                long t0 = SearchIndexer.threadCpu();
+                try {
+                    return task.call();
+                } finally {
+                    cpu.add(SearchIndexer.threadCpu() - t0);
+                }
+            });
+        }
         if (pool != null) return pool.submit(task);
         FutureTask<T> f = new FutureTask<>(task);
         f.run();

@@ -43,6 +43,9 @@ public final class SearchIndexer implements Closeable {
     private final Set<String> urls = ConcurrentHashMap.newKeySet();
     private boolean finished;
     private volatile DirectoryReader reader; // once committed
+    /** CPU time spent indexing, committing and exporting, on every thread (see {@link #cpuNanos}). */
+    private final java.util.concurrent.atomic.LongAdder cpu = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder addCpu = new java.util.concurrent.atomic.LongAdder();
 
     public SearchIndexer(Path luceneDir, String language) {
         this.luceneDir = Objects.requireNonNull(luceneDir, "luceneDir");
@@ -76,11 +79,38 @@ public final class SearchIndexer implements Closeable {
         if (!urls.add(doc.url())) {
             throw new IllegalArgumentException("two pages have the URL " + doc.url());
         }
+        long t0 = threadCpu();
         try {
             writer.addDocument(toLucene(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            long used = threadCpu() - t0;
+            cpu.add(used);
+            addCpu.add(used);
         }
+    }
+
+    /** The part of {@link #cpuNanos} spent adding pages (analysing and inverting their text). */
+    public long addingCpuNanos() {
+        return addCpu.sum();
+    }
+
+    /**
+     * The CPU time this index has cost so far, in nanoseconds, on every thread: adding pages (analysis and
+     * inversion), committing, and exporting the client index (including writing its files). Not the related
+     * pages, which read the index for a feature of their own. What {@code --verbose} reports as the search
+     * index's share of the build. 0 where the JVM cannot measure thread CPU time.
+     */
+    public long cpuNanos() {
+        return cpu.sum();
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** The current thread's CPU time in nanoseconds (0 when unsupported). */
+    static long threadCpu() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
     static Document toLucene(SearchDocument doc) {
@@ -120,6 +150,7 @@ public final class SearchIndexer implements Closeable {
      */
     public synchronized void commit() {
         if (reader != null) return;
+        long t0 = threadCpu();
         try {
             writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language).entrySet());
             writer.commit();
@@ -127,6 +158,8 @@ public final class SearchIndexer implements Closeable {
             reader = DirectoryReader.open(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write search index in " + luceneDir, e);
+        } finally {
+            cpu.add(threadCpu() - t0);
         }
     }
 
@@ -161,10 +194,13 @@ public final class SearchIndexer implements Closeable {
         if (finished) throw new IllegalStateException("finish() already called");
         finished = true;
         commit();
+        long t0 = threadCpu();
         try {
-            new IndexExporter(reader, language).export(out);
+            new IndexExporter(reader, language).cpu(cpu).export(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write search index in " + luceneDir, e);
+        } finally {
+            cpu.add(threadCpu() - t0); // the export's own threads add theirs (IndexExporter#cpu)
         }
     }
 
