@@ -268,7 +268,7 @@ public final class Builder {
                 Map<String, Map<String, Double>> similar = search.similarPages(pool);
                 pages.useRelated(similar == null ? Related.byTags(site) : Related.from(site, similar, pool));
             } else if (options.isCheck()) {
-                pages.useRelated(dev.peerhub.site.RelatedByTags.compute(site)); // only decides which page shapes check renders
+                pages.useRelated(Related.byTags(site)); // only decides which page shapes check renders
             }
             stop("related", t);
 

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Related pages by shared tags only, as {@link Related#byTags} chooses them (each shared tag adds
- * {@link Related#TAG_WEIGHT}; the best {@link Related#LIMIT} by score, ties by URL), counted in arrays
- * instead of a map of scores per page. {@code peerhub check} needs them for every page (whether a page has
- * related pages is part of the shape it samples templates by), and the map version costs seconds on a
- * large site where this takes a few milliseconds. Same site, same lists: {@code RelatedByTagsTest} holds
- * the two to that.
+ * Related pages by shared tags only ({@link Related#byTags}): what {@link Related#from} chooses when there
+ * is no content similarity (each shared tag adds {@link Related#TAG_WEIGHT}; the best {@link Related#LIMIT}
+ * by score, ties by URL), counted once per set of tags, since pages with the same tags have the same
+ * candidates. {@code peerhub check} and sites without a search index need them for every page; this takes
+ * milliseconds where counting per page takes about a second at 10k pages. Same site, same lists:
+ * {@code RelatedByTagsTest} holds it to {@code Related.from} with no similarity.
  */
 public final class RelatedByTags {
 
@@ -21,7 +21,7 @@ public final class RelatedByTags {
 
     private RelatedByTags() {}
 
-    /** The related pages of every page of {@code site}, equal to {@code Related.byTags(site)}. */
+    /** The related pages of every page of {@code site}, equal to {@code Related.from(site, Map.of(), null)}. */
     public static Related compute(Site site) {
         // every URL a page or tag group names, numbered in URL order (the tie-break of Related)
         Map<String, Page> byUrl = new HashMap<>();

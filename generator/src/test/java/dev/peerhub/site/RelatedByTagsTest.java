@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RelatedByTagsTest {
 
     private static void assertSameAsRelatedByTags(Site site) {
-        Related expected = Related.byTags(site);
+        Related expected = Related.from(site, java.util.Map.of(), null);
         Related actual = RelatedByTags.compute(site);
         for (Page p : site.allPages()) {
             assertEquals(expected.of(p).stream().map(Page::url).toList(), actual.of(p).stream().map(Page::url).toList(),
