@@ -59,11 +59,16 @@ import java.util.stream.Stream;
 public final class Builder {
 
     /**
-     * Characters of rendered article bodies kept in memory between the Markdown pass and the page pass
-     * (an eighth of the heap: 256 MB of the launcher's 2 GB, all of a 10k site's bodies); bodies beyond it
-     * are rendered again, so huge sites build in a bounded heap.
+     * Bytes of rendered article bodies kept in memory as they are between the Markdown pass and the page pass
+     * (an eighth of the heap: 256 MB of the launcher's 2 GB, all of a 10k site's bodies).
      */
     static final long KEEP_BUDGET = Runtime.getRuntime().maxMemory() / 8;
+    /**
+     * Bytes of bodies kept LZ4-compressed beyond {@link #KEEP_BUDGET} (another eighth: about a quarter of
+     * the size, so all of a 100k site's bodies); bodies beyond both are rendered again in the page pass,
+     * so huge sites still build in a bounded heap.
+     */
+    static final long PACKED_BUDGET = Runtime.getRuntime().maxMemory() / 8;
 
     /** Templates every theme must have. */
     public static final List<String> REQUIRED_TEMPLATES = List.of("home.ftlh", "article.ftlh", "section.ftlh",
@@ -74,6 +79,8 @@ public final class Builder {
     private final Consumer<String> progress;
     private final List<BuildResult.StageTime> times = new ArrayList<>();
     private final BuildMemo memo;
+    private long keepBudget = KEEP_BUDGET;
+    private long packedBudget = PACKED_BUDGET;
 
     /**
      * @param searchFactory makes the search stage for an assembled site
@@ -90,6 +97,13 @@ public final class Builder {
         this.searchFactory = searchFactory;
         this.progress = progress;
         this.memo = memo;
+    }
+
+    /** For tests: other memory budgets for rendered bodies (see {@link #KEEP_BUDGET}, {@link #PACKED_BUDGET}). */
+    Builder keepingBodies(long plainBytes, long packedBytes) {
+        this.keepBudget = plainBytes;
+        this.packedBudget = packedBytes;
+        return this;
     }
 
     /**
@@ -811,20 +825,37 @@ public final class Builder {
             // the page needs the body, not the plain text the search index had
             RenderedArticle kept = new RenderedArticle(a, r.html(), r.toc(), List.of(), List.of(), Set.of());
             long size = 2L * r.html().length() + 64;
-            if (keptChars.addAndGet(size) <= KEEP_BUDGET) {
-                kept(page, kept);
-            } else {
-                keptChars.addAndGet(-size); // rendered again by render(): the budget bounds memory on huge sites
+            if (keptBytes.addAndGet(size) <= keepBudget) {
+                keptBodies.put(page, new KeptBody(kept, null, 0));
+                return;
+            }
+            keptBytes.addAndGet(-size);
+            if (packedBytes.get() < packedBudget) {
+                byte[] utf8 = r.html().getBytes(StandardCharsets.UTF_8);
+                byte[] packed = Lz4.compress(utf8);
+                packedBytes.addAndGet(packed.length + 64L);
+                keptBodies.put(page, new KeptBody(new RenderedArticle(a, "", r.toc(), List.of(), List.of(), Set.of()),
+                        packed, utf8.length));
+            }
+            // else rendered again by render(): the budgets bound memory on huge sites
+        }
+
+        /**
+         * A body kept between {@link #prepare} and {@link #render}: {@code article} as it is, or, when
+         * {@code packed} is not null, with its HTML LZ4-compressed there ({@code length} UTF-8 bytes).
+         */
+        private record KeptBody(RenderedArticle article, byte[] packed, int length) {
+            RenderedArticle unpack() {
+                if (packed == null) return article;
+                String html = new String(Lz4.decompress(packed, length), StandardCharsets.UTF_8);
+                return new RenderedArticle(article.article(), html, article.toc(), List.of(), List.of(), Set.of());
             }
         }
 
         /** Rendered bodies kept between {@link #prepare} and {@link #render}, by page. */
-        private final Map<Page, RenderedArticle> keptBodies = new ConcurrentHashMap<>();
-        private final java.util.concurrent.atomic.AtomicLong keptChars = new java.util.concurrent.atomic.AtomicLong();
-
-        private void kept(Page page, RenderedArticle r) {
-            keptBodies.put(page, r);
-        }
+        private final Map<Page, KeptBody> keptBodies = new ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong keptBytes = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong packedBytes = new java.util.concurrent.atomic.AtomicLong();
 
         /**
          * The page's Markdown rendered: from serve's memo when unchanged, else read and rendered now (null when
@@ -852,7 +883,8 @@ public final class Builder {
         void render(Page page) {
             Article a = page.article();
             if (a.kind() != Article.Kind.ARTICLE || !inScope(page)) return;
-            RenderedArticle r = keptBodies.remove(page);
+            KeptBody keptBody = keptBodies.remove(page);
+            RenderedArticle r = keptBody == null ? null : keptBody.unpack();
             if (r == null) {
                 if (!knownUrls.contains(page.url())) return; // unreadable: prepare reported it
                 r = markdownOf(page, false);

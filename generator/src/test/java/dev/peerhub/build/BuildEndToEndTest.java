@@ -115,6 +115,28 @@ class BuildEndToEndTest {
         assertEquals(one, two);
     }
 
+    /**
+     * Bodies kept as rendered, kept LZ4-compressed, or rendered again in the page pass (the memory budgets
+     * of a huge site, forced here on the sample hub): the same site, byte for byte.
+     */
+    @Test
+    void keptCompressedOrRenderedTwiceTheBodiesMakeTheSameSite() throws IOException {
+        Map<String, String> plain = buildHub("plain", Long.MAX_VALUE, 0);
+        assertEquals(plain, buildHub("packed", 0, Long.MAX_VALUE));
+        assertEquals(plain, buildHub("again", 0, 0));
+        assertTrue(plain.keySet().stream().filter(f -> f.endsWith("index.html")).count() > 40, plain.keySet().toString());
+    }
+
+    private Map<String, String> buildHub(String name, long plainBytes, long packedBytes) throws IOException {
+        Path out = dir.resolve(name);
+        BuildOptions options = new BuildOptions(TestSite.repo(), out, false, null, java.time.LocalDate.of(2026, 11, 23), false, 2);
+        try (dev.peerhub.output.StagedOutput staged = dev.peerhub.output.StagedOutput.open(out)) {
+            new Builder(options, site -> SearchIndexing.none(), stage -> {}).keepingBodies(plainBytes, packedBytes).build(staged);
+            staged.commit();
+        }
+        return tree(out);
+    }
+
     private static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
