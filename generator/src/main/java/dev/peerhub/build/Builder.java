@@ -122,17 +122,20 @@ public final class Builder {
      * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
      */
     public BuildResult build(OutputSink sink, Scope scope) {
-        return build(sink, scope, () -> {});
+        return build(sink, scope, built -> {});
     }
 
     /**
-     * Like {@link #build(OutputSink, Scope)}, and runs {@code written} as soon as every file is in
-     * {@code sink} and the build has no errors, before the link check (which only warns outside
-     * {@code check}): {@code serve} publishes there, so a tab reloads without waiting for the check.
+     * Like {@link #build(OutputSink, Scope)}, and hands {@code written} the scope that was built as soon as
+     * every file is in {@code sink} and the build has no errors, before the link check (which only warns
+     * outside {@code check}): {@code serve} publishes there, so a tab reloads without waiting for the check.
+     * The scope built is {@link Scope#EVERYTHING} when the change altered the site's shape (a page added,
+     * removed, moved, retitled...), whatever was asked: then {@code sink} holds the whole site, and files of
+     * the previous build that it lacks are gone.
      *
      * @throws BuildFailedException when a stage ends with errors (nothing has been committed)
      */
-    public BuildResult build(OutputSink sink, Scope scope, Runnable written) {
+    public BuildResult build(OutputSink sink, Scope scope, Consumer<Scope> written) {
         Diagnostics out = new Diagnostics();
         ForkJoinPool pool = new ForkJoinPool(options.threads());
         try {
@@ -142,7 +145,7 @@ public final class Builder {
         }
     }
 
-    private BuildResult run(OutputSink sink, Scope requested, Diagnostics out, ForkJoinPool pool, Runnable written) {
+    private BuildResult run(OutputSink sink, Scope requested, Diagnostics out, ForkJoinPool pool, Consumer<Scope> written) {
         Path siteDir;
         try {
             siteDir = options.siteDir().toRealPath();
@@ -335,7 +338,7 @@ public final class Builder {
             memo.footerConfig = config;
             memo.footerHtml = footer;
         }
-        written.run();
+        written.accept(scope);
 
         t = start("links");
         int broken = pages.checkLinks(options.isCheck());
@@ -864,7 +867,15 @@ public final class Builder {
         private RenderedArticle markdownOf(Page page, boolean full) {
             Article a = page.article();
             BuildMemo.Rendered known = memo.rendered.get(a.sourcePath());
-            if (known != null && known.textHash() == a.textHash() && !scope.everything()) return known.rendered();
+            if (known != null && known.textHash() == a.textHash()) {
+                if (!scope.everything()) return known.rendered();
+                // serve, after a page was added or removed: the same text gives the same body unless one of its
+                // links now resolves otherwise (to the new page, or to nothing)
+                RenderedArticle k = known.rendered();
+                if (memo.keeps && !options.isCheck() && MarkdownRenderer.resolvesAlike(a, k.links(), site)) {
+                    return new RenderedArticle(a, k.html(), k.toc(), k.passages(), k.links(), k.anchors());
+                }
+            }
             Optional<SourceText> text = reader.read(reader.siteRoot().resolve(a.sourcePath()), out);
             if (text.isEmpty()) return null;
             if (text.get().text().hashCode() != a.textHash()) {

@@ -152,9 +152,11 @@ public final class ServeCommand implements Callable<Integer> {
         long[] published = {0};
         try {
             // published as soon as every file is written, before the link check (which only warns here)
-            BuildResult result = builder.build(sink, scope, () -> {
+            BuildResult result = builder.build(sink, scope, built -> {
                 Map<String, byte[]> files = sink.files();
-                partial[0] = !scope.everything() && !server.files().isEmpty();
+                // a change of the site's shape builds everything, whatever was asked: then publish the whole
+                // new site, so a page that was removed is gone (merging would keep serving it)
+                partial[0] = !built.everything() && !server.files().isEmpty();
                 if (partial[0]) server.publishChanges(files);
                 else server.publish(files);
                 published[0] = System.nanoTime();

@@ -279,6 +279,23 @@ public final class MarkdownRenderer {
         }
     }
 
+    /**
+     * Whether every link of {@code links}, found in {@code article} when it was rendered, resolves as it did
+     * against {@code targets} now: then the HTML rendered then (whose link URLs follow those resolutions) is
+     * still what rendering the same text would give. {@code serve} reuses such bodies when a page is added or
+     * removed instead of rendering every page again.
+     */
+    public static boolean resolvesAlike(Article article, List<FoundLink> links, LinkTargets targets) {
+        String dir = directoryOf(article);
+        for (FoundLink l : links) {
+            // these two never depend on the site (an image's alternative text; an address of another site)
+            if (l.kind() == FoundLink.Kind.IMAGE_WITHOUT_ALT || l.kind() == FoundLink.Kind.REMOTE_IMAGE) continue;
+            Resolution now = resolve(l.raw(), dir, targets);
+            if (now.kind != l.kind() || !now.path.equals(l.path()) || !now.fragment.equals(l.fragment())) return false;
+        }
+        return true;
+    }
+
     private static String directoryOf(Article article) {
         return article.sourcePath().contains("/")
                 ? article.sourcePath().substring(0, article.sourcePath().lastIndexOf('/') + 1) : "";

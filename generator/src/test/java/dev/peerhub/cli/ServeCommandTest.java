@@ -404,6 +404,30 @@ class ServeCommandTest {
         }
     }
 
+    /** A page that is added or removed: the unchanged pages' bodies are reused only where their links resolve as before. */
+    @Test
+    void anAddedOrRemovedPageChangesTheLinksToItInUnchangedPages() throws Exception {
+        TestSite site = site();
+        site.write("content/guides/second.md", "---\ntitle: Second guide\nsummary: S\ndate: 2024-05-02\n---\n\n"
+                + "[next](third.md#part) and [first](first.md)\n");
+        try (ServeSession serve = ServeSession.start(site.dir())) {
+            assertTrue(serve.get("/guides/second/").text().contains("href=\"third.md#part\""), serve.log());
+            site.write("content/guides/third.md", "---\ntitle: Third guide\nsummary: T\ndate: 2024-05-03\n---\n\n## Part\n\nNew.\n");
+            serve.awaitLog("(content/guides/third.md): ", 1, 20_000); // "Built": the site's shape changed
+            String second = serve.get("/guides/second/").text();
+            assertTrue(second.contains("href=\"/guides/third/#part\""), second);
+            assertTrue(second.contains("href=\"/guides/first/\""), second);
+            assertTrue(serve.get("/guides/first/").text().contains("First guide"), serve.log());
+            // the first build's warning, and none since
+            assertEquals(1, serve.log().split("broken internal link", -1).length - 1, serve.log());
+            site.delete("content/guides/third.md");
+            serve.awaitLog("(content/guides/third.md): ", 2, 20_000);
+            assertTrue(serve.get("/guides/second/").text().contains("href=\"third.md#part\""), serve.log());
+            assertEquals(2, serve.log().split("broken internal link", -1).length - 1, serve.log());
+            assertEquals(404, serve.get("/guides/third/").status());
+        }
+    }
+
     private static String awaitLine(BlockingQueue<String> lines, String prefix) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
