@@ -901,14 +901,33 @@ function termsOf(w) {
   return t;
 }
 
+// A word of ASCII letters, with only ASCII punctuation before or after that UAX#29 never joins to
+// letters (the shape analyzer.js reads without its tokenizer), is one token, its letters; its term,
+// if it has one, starts with its first letter in lower case: lower-casing is per character, there
+// is no apostrophe for the possessive filter, and Porter's stemmer never changes a word's first
+// character (it only rewrites suffixes after at least one letter). So such a word can only match a
+// query term starting with that letter, and the other words need no analysis. (Most words of an
+// excerpt are like this; analysing them all was most of the time of a further query.)
+const LETTERS_WORD = /^[(["]*([A-Za-z])[A-Za-z]*[.,;:!?)\]"]*$/;
+function mayMatchFilter(terms) {
+  const firsts = new Set();
+  for (const t of terms) firsts.add(t.charCodeAt(0));
+  return (w) => {
+    if (w.length > 100) return true; // very long words: left to the analyzer (token length limits)
+    const m = LETTERS_WORD.exec(w);
+    return m === null || firsts.has(m[1].charCodeAt(0) | 0x20);
+  };
+}
+
 function excerpt(passages, terms) {
   if (!passages.length) return { anchor: '', html: '' };
-  const matches = (w) => termsOf(w).some((t) => terms.has(t));
+  const mayMatch = mayMatchFilter(terms);
+  const matches = (w) => mayMatch(w) && termsOf(w).some((t) => terms.has(t));
   let best = 0, bestCount = -1;
   passages.forEach(([, heading, text], p) => {
     const found = new Set();
-    for (const w of words(text)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
-    for (const t of analyzeTerms(heading)) if (terms.has(t)) found.add(t);
+    for (const w of words(text)) if (mayMatch(w)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
+    for (const t of termsOf(heading)) if (terms.has(t)) found.add(t);
     if (found.size > bestCount) { best = p; bestCount = found.size; }
   });
   const ws = words(passages[best][2]);
