@@ -902,32 +902,52 @@ function termsOf(w) {
 }
 
 // A word of ASCII letters, with only ASCII punctuation before or after that UAX#29 never joins to
-// letters (the shape analyzer.js reads without its tokenizer), is one token, its letters; its term,
-// if it has one, starts with its first letter in lower case: lower-casing is per character, there
-// is no apostrophe for the possessive filter, and Porter's stemmer never changes a word's first
-// character (it only rewrites suffixes after at least one letter). So such a word can only match a
-// query term starting with that letter, and the other words need no analysis. (Most words of an
-// excerpt are like this; analysing them all was most of the time of a further query.)
+// letters (the shape analyzer.js reads without its tokenizer), is one token, its letters, in any
+// text where it stands between spaces; its term, if it has one, starts with its first letter in
+// lower case: lower-casing is per character, there is no apostrophe for the possessive filter, and
+// Porter's stemmer never changes a word's first character (it only rewrites suffixes after at least
+// one letter). So such a word can only match a query term starting with that letter, and the other
+// words need no analysis. Most texts are made of such words only; then the words that may match are
+// found by one regular expression. (Analysing every word of the excerpts was most of the time of a
+// further query.)
+const SPACE = '\\x00-\\x20\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'; // isSpace
 const LETTERS_WORD = /^[(["]*([A-Za-z])[A-Za-z]*[.,;:!?)\]"]*$/;
-function mayMatchFilter(terms) {
+const LETTERS_TEXT = new RegExp(`^[${SPACE}]*(?:[(["]{0,10}[A-Za-z]{1,80}[.,;:!?)\\]"]{0,10}(?:[${SPACE}]+|$))*$`);
+
+/** The words of a text (as words() splits it) that may hold one of terms, and the test for one. */
+function termFilter(terms) {
   const firsts = new Set();
-  for (const t of terms) firsts.add(t.charCodeAt(0));
-  return (w) => {
+  let letters = '';
+  for (const t of terms) {
+    const c = t.charCodeAt(0);
+    if (!firsts.has(c)) {
+      firsts.add(c);
+      if (c >= 0x61 && c <= 0x7a) letters += String.fromCharCode(c, c - 32);
+    }
+  }
+  const mayMatch = (w) => {
     if (w.length > 100) return true; // very long words: left to the analyzer (token length limits)
     const m = LETTERS_WORD.exec(w);
     return m === null || firsts.has(m[1].charCodeAt(0) | 0x20);
   };
+  const startsWell = letters ? new RegExp(`(?<![^${SPACE}])[(["]*[${letters}][^${SPACE}]*`, 'g') : null;
+  const candidates = (text) => {
+    if (LETTERS_TEXT.test(text)) return startsWell ? text.match(startsWell) ?? [] : [];
+    return words(text).filter(mayMatch);
+  };
+  return { mayMatch, candidates };
 }
 
 function excerpt(passages, terms) {
   if (!passages.length) return { anchor: '', html: '' };
-  const mayMatch = mayMatchFilter(terms);
+  const { mayMatch, candidates } = termFilter(terms);
   const matches = (w) => mayMatch(w) && termsOf(w).some((t) => terms.has(t));
   let best = 0, bestCount = -1;
   passages.forEach(([, heading, text], p) => {
     const found = new Set();
-    for (const w of words(text)) if (mayMatch(w)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
-    for (const t of termsOf(heading)) if (terms.has(t)) found.add(t);
+    for (const w of candidates(text)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
+    // The heading is analysed as a whole (as Excerpts does), when a word of it may match.
+    if (candidates(heading).length) for (const t of termsOf(heading)) if (terms.has(t)) found.add(t);
     if (found.size > bestCount) { best = p; bestCount = found.size; }
   });
   const ws = words(passages[best][2]);
