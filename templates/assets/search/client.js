@@ -699,17 +699,24 @@ function facets(table, hits) {
 const FINAL = '0123456789abcdefghijklmnopqrstuv';
 const MORE = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
 
+const DIGITS = new Int8Array(128).fill(-1); // char code -> 0..31 (FINAL) or 32..63 (MORE)
+for (let i = 0; i < 32; i++) { DIGITS[FINAL.charCodeAt(i)] = i; DIGITS[MORE.charCodeAt(i)] = 32 + i; }
+
+// Entry starts in bytes, in a typed array (kept off the JavaScript heap).
 function packStarts(m, kind) {
   const key = `_starts_${kind}`;
   if (!m[key]) {
     const text = m[`${kind}Blocks`];
-    const starts = [0];
-    let v = 0;
-    for (const c of text) {
-      const more = MORE.indexOf(c);
-      if (more >= 0) { v = v * 32 + more; continue; }
-      v = v * 32 + FINAL.indexOf(c);
-      starts.push(starts[starts.length - 1] + v * 256);
+    let n = 0;
+    for (let i = 0; i < text.length; i++) if (!(DIGITS[text.charCodeAt(i)] >= 32)) n++;
+    const starts = new Float64Array(n + 1);
+    let v = 0, k = 0;
+    for (let i = 0; i < text.length; i++) {
+      const d = DIGITS[text.charCodeAt(i)];
+      if (d >= 32) { v = v * 32 + (d - 32); continue; }
+      v = v * 32 + (d ?? -1);
+      starts[k + 1] = starts[k] + v * 256;
+      k++;
       v = 0;
     }
     m[key] = starts;
@@ -803,9 +810,8 @@ async function offsetsOf(m, docNums) {
   };
 }
 
-// The browser's raw-DEFLATE decoder, fed directly (a Blob and its stream per entry cost more than
-// the decoding of these small entries) and read directly (through a Response, its output took
-// about twice as long to arrive on a busy machine).
+// The browser's raw-DEFLATE decoder, fed and read directly (a Blob per entry, or reading through a
+// Response, cost more than the decoding of these small entries).
 async function inflate(data) {
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
@@ -915,17 +921,9 @@ function termsOf(w) {
   return t;
 }
 
-// A word of ASCII letters, with only ASCII punctuation before or after that UAX#29 never joins to
-// letters (the shape analyzer.js reads without its tokenizer), is one token, its letters, in any
-// text where it stands between spaces; its term, if it has one, is its letters in lower case as
-// StandardAnalyzer leaves them, or as Porter's stemmer makes them, which never changes the first
-// letter, nor the second unless it is a 'y' (it only rewrites suffixes after at least two letters,
-// apart from a final 'y' after a vowel, as in "ayed" -> "ai"; checked on 330,000 words and strings).
-// So such a word can only match a query term that starts with its first two letters (its first
-// letter, when the term has one letter or the word's second letter is a 'y'), and the other words
-// need no analysis. Most texts are made of such words only; then the words that may match are found
-// by one regular expression. (Analysing every word of the excerpts was most of the time of a
-// further query.)
+// Only words that may match a query term are analysed (see docs/search.md, "Excerpts"): a word of
+// ASCII letters with plain punctuation around it is one token whose term starts with its first two
+// letters (its first letter when the second is a 'y' or the term has one letter).
 const SPACE = '\\x00-\\x20\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'; // isSpace
 const LETTERS_WORD = /^[(["]*([A-Za-z]+)[.,;:!?)\]"]*$/;
 const LETTERS_TEXT = new RegExp(`^[${SPACE}]*(?:[(["]{0,10}[A-Za-z]{1,80}[.,;:!?)\\]"]{0,10}(?:[${SPACE}]+|$))*$`);
@@ -971,7 +969,7 @@ function excerpt(passages, terms) {
   passages.forEach(([, heading, text], p) => {
     const found = new Set();
     for (const w of candidates(text)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
-    // The heading is analysed as a whole (as Excerpts does), when a word of it may match.
+    // The heading is analysed whole (as Excerpts does) when a word of it may match.
     if (candidates(heading).length) for (const t of termsOf(heading)) if (terms.has(t)) found.add(t);
     if (found.size > bestCount) { best = p; bestCount = found.size; }
   });
