@@ -1,5 +1,6 @@
 // peerhub search client: Lucene's ranking, in the browser, from the static index in /search/.
-// Plain ES module; fetches only files next to itself; no storage, no logging.
+// Plain ES module; fetches only files next to itself, without a Referer (the search page's address
+// holds the query, and servers log Referers); no storage, no logging.
 // The index format and the query language are described in docs/search.md; the reference
 // implementation is dev.peerhub.search.Searcher (peerhub search --json).
 
@@ -25,7 +26,7 @@ function once(key, make) {
 }
 
 async function get(name) {
-  const res = await fetch(new URL(name, base), { credentials: 'same-origin' });
+  const res = await fetch(new URL(name, base), { credentials: 'same-origin', referrerPolicy: 'no-referrer' });
   if (!res.ok) throw new Error(`search index: ${name}: HTTP ${res.status}`);
   return res;
 }
@@ -847,7 +848,7 @@ async function requestRanges(name, wanted) {
   const ctrl = new AbortController();
   const res = await fetch(new URL(name, base), {
     headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
-    signal: ctrl.signal, credentials: 'same-origin',
+    signal: ctrl.signal, credentials: 'same-origin', referrerPolicy: 'no-referrer',
   });
   // 200 (ranges ignored) or an error such as 416 (too many ranges): let the caller fall back.
   if (res.status !== 206) return { whole: res.status === 200 ? res : null, abort: () => ctrl.abort() };
