@@ -1,5 +1,6 @@
 // peerhub search client: Lucene's ranking, in the browser, from the static index in /search/.
-// Plain ES module; fetches only files next to itself; no storage, no logging.
+// Plain ES module; fetches only files next to itself, without a Referer (the search page's address
+// holds the query, and servers log Referers); no storage, no logging.
 // The index format and the query language are described in docs/search.md; the reference
 // implementation is dev.peerhub.search.Searcher (peerhub search --json).
 
@@ -25,7 +26,7 @@ function once(key, make) {
 }
 
 async function get(name) {
-  const res = await fetch(new URL(name, base), { credentials: 'same-origin' });
+  const res = await fetch(new URL(name, base), { credentials: 'same-origin', referrerPolicy: 'no-referrer' });
   if (!res.ok) throw new Error(`search index: ${name}: HTTP ${res.status}`);
   return res;
 }
@@ -699,17 +700,24 @@ function facets(table, hits) {
 const FINAL = '0123456789abcdefghijklmnopqrstuv';
 const MORE = 'wxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
 
+const DIGITS = new Int8Array(128).fill(-1); // char code -> 0..31 (FINAL) or 32..63 (MORE)
+for (let i = 0; i < 32; i++) { DIGITS[FINAL.charCodeAt(i)] = i; DIGITS[MORE.charCodeAt(i)] = 32 + i; }
+
+// Entry starts in bytes, in a typed array (kept off the JavaScript heap).
 function packStarts(m, kind) {
   const key = `_starts_${kind}`;
   if (!m[key]) {
     const text = m[`${kind}Blocks`];
-    const starts = [0];
-    let v = 0;
-    for (const c of text) {
-      const more = MORE.indexOf(c);
-      if (more >= 0) { v = v * 32 + more; continue; }
-      v = v * 32 + FINAL.indexOf(c);
-      starts.push(starts[starts.length - 1] + v * 256);
+    let n = 0;
+    for (let i = 0; i < text.length; i++) if (!(DIGITS[text.charCodeAt(i)] >= 32)) n++;
+    const starts = new Float64Array(n + 1);
+    let v = 0, k = 0;
+    for (let i = 0; i < text.length; i++) {
+      const d = DIGITS[text.charCodeAt(i)];
+      if (d >= 32) { v = v * 32 + (d - 32); continue; }
+      v = v * 32 + (d ?? -1);
+      starts[k + 1] = starts[k] + v * 256;
+      k++;
       v = 0;
     }
     m[key] = starts;
@@ -803,14 +811,27 @@ async function offsetsOf(m, docNums) {
   };
 }
 
-// The browser's raw-DEFLATE decoder, fed directly (a Blob and its stream per entry cost more than
-// the decoding of these small entries).
+// The browser's raw-DEFLATE decoder, fed and read directly (a Blob per entry, or reading through a
+// Response, cost more than the decoding of these small entries).
 async function inflate(data) {
   const ds = new DecompressionStream('deflate-raw');
   const writer = ds.writable.getWriter();
   writer.write(data).catch(() => {}); // a decoding error is reported by the readable side
   writer.close().catch(() => {});
-  return new Uint8Array(await new Response(ds.readable).arrayBuffer());
+  const reader = ds.readable.getReader();
+  const chunks = [];
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    n += value.length;
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const c of chunks) { out.set(c, o); o += c.length; }
+  return out;
 }
 
 /**
@@ -827,7 +848,7 @@ async function requestRanges(name, wanted) {
   const ctrl = new AbortController();
   const res = await fetch(new URL(name, base), {
     headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
-    signal: ctrl.signal, credentials: 'same-origin',
+    signal: ctrl.signal, credentials: 'same-origin', referrerPolicy: 'no-referrer',
   });
   // 200 (ranges ignored) or an error such as 416 (too many ranges): let the caller fall back.
   if (res.status !== 206) return { whole: res.status === 200 ? res : null, abort: () => ctrl.abort() };
@@ -901,14 +922,56 @@ function termsOf(w) {
   return t;
 }
 
+// Only words that may match a query term are analysed (see docs/search.md, "Excerpts"): a word of
+// ASCII letters with plain punctuation around it is one token whose term starts with its first two
+// letters (its first letter when the second is a 'y' or the term has one letter).
+const SPACE = '\\x00-\\x20\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'; // isSpace
+const LETTERS_WORD = /^[(["]*([A-Za-z]+)[.,;:!?)\]"]*$/;
+const LETTERS_TEXT = new RegExp(`^[${SPACE}]*(?:[(["]{0,10}[A-Za-z]{1,80}[.,;:!?)\\]"]{0,10}(?:[${SPACE}]+|$))*$`);
+const isLower = (c) => c >= 0x61 && c <= 0x7a;
+
+/** The words of a text (as words() splits it) that may hold one of terms, and the test for one. */
+function termFilter(terms) {
+  const firsts = new Set(), pairs = new Set(), alone = new Set(); // first letters, first two, one-letter terms
+  const patterns = new Set();
+  for (const t of terms) {
+    const c = t.charCodeAt(0);
+    firsts.add(c);
+    if (t.length === 1 || !isLower(t.charCodeAt(1))) alone.add(c); // a second letter no plain word has
+    else pairs.add(t.substring(0, 2));
+    if (!isLower(c)) continue;
+    const up = (x) => String.fromCharCode(x, x - 32);
+    patterns.add(t.length === 1 || !isLower(t.charCodeAt(1)) ? `[${up(c)}]` : `[${up(c)}](?:[${up(t.charCodeAt(1))}yY])`);
+  }
+  const mayMatch = (w) => {
+    if (w.length > 100) return true; // very long words: left to the analyzer (token length limits)
+    const m = LETTERS_WORD.exec(w);
+    if (m === null) return true;
+    const c = m[1].charCodeAt(0) | 0x20;
+    if (alone.has(c)) return true;
+    if (m[1].length < 2) return false;
+    const c2 = m[1].charCodeAt(1) | 0x20;
+    return c2 === 0x79 ? firsts.has(c) : pairs.has(String.fromCharCode(c, c2));
+  };
+  const startsWell = patterns.size
+    ? new RegExp(`(?<![^${SPACE}])[(["]*(?:${[...patterns].join('|')})[^${SPACE}]*`, 'g') : null;
+  const candidates = (text) => {
+    if (LETTERS_TEXT.test(text)) return startsWell ? text.match(startsWell) ?? [] : [];
+    return words(text).filter(mayMatch);
+  };
+  return { mayMatch, candidates };
+}
+
 function excerpt(passages, terms) {
   if (!passages.length) return { anchor: '', html: '' };
-  const matches = (w) => termsOf(w).some((t) => terms.has(t));
+  const { mayMatch, candidates } = termFilter(terms);
+  const matches = (w) => mayMatch(w) && termsOf(w).some((t) => terms.has(t));
   let best = 0, bestCount = -1;
   passages.forEach(([, heading, text], p) => {
     const found = new Set();
-    for (const w of words(text)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
-    for (const t of analyzeTerms(heading)) if (terms.has(t)) found.add(t);
+    for (const w of candidates(text)) for (const t of termsOf(w)) if (terms.has(t)) found.add(t);
+    // The heading is analysed whole (as Excerpts does) when a word of it may match.
+    if (candidates(heading).length) for (const t of termsOf(heading)) if (terms.has(t)) found.add(t);
     if (found.size > bestCount) { best = p; bestCount = found.size; }
   });
   const ws = words(passages[best][2]);
