@@ -402,15 +402,15 @@ public final class MarkdownRenderer {
 
     /** For FastHtml's tests: a body parsed and prepared as {@link #render} does (links not rewritten). */
     Document parseForTest(String markdown) {
-        Document doc = parser.parse(markdown);
-        BareLinks.link(doc);
-        new HeaderIdGenerator.Factory().create().generateIds(doc);
-        return doc;
+        return prepared(parser.parse(markdown));
     }
 
     /** For the tests: as {@link #parseForTest}, with the parser {@link #render} picks for this body. */
     Document parsePickedForTest(String markdown) {
-        Document doc = parserFor(markdown).parse(markdown);
+        return prepared(parserFor(markdown).parse(markdown));
+    }
+
+    private static Document prepared(Document doc) {
         BareLinks.link(doc);
         new HeaderIdGenerator.Factory().create().generateIds(doc);
         return doc;
