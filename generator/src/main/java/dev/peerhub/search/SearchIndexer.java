@@ -53,7 +53,7 @@ public final class SearchIndexer implements Closeable {
         try {
             Files.createDirectories(luceneDir);
             this.directory = FSDirectory.open(luceneDir);
-            IndexWriterConfig config = new IndexWriterConfig(SearchFields.analyzer(language));
+            IndexWriterConfig config = new IndexWriterConfig(SearchFields.indexAnalyzer(language));
             config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
             config.setSimilarity(SearchFields.similarity());
             // No index sort and no forceMerge(1): the export numbers the pages in URL order
