@@ -76,10 +76,12 @@ public final class SimilarPages {
         TopTerms top = topTerms(reader, n);
         Bm25 bm25 = new Bm25(reader, n);
         Terms body = MultiTerms.getTerms(reader, SearchFields.BODY);
+        if (body == null) return Map.of();
+        PostingsCache postings = new PostingsCache(top, body, bm25);
         ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(() -> new Scratch(n));
         List<Map<String, Double>> found = dev.peerhub.concurrent.Pools.map(pool, n, doc -> {
             try {
-                return similarTo(doc, top, body, bm25, scratch.get(), url, urlRank);
+                return similarTo(doc, top, postings, scratch.get(), url, urlRank);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -101,6 +103,62 @@ public final class SimilarPages {
         Scratch(int n) {
             score = new float[n];
             touched = new int[n];
+        }
+    }
+
+    /**
+     * A query term's postings on the body field, decoded once: its pages in index order, its idf and, per page, BM25's
+     * denominator {@code 1 + freq / (k1 * (1 - b + b * length / avgdl))}, so that each query adds
+     * {@code weight - weight / denominator} (the same float arithmetic as {@link Bm25#score}). A term is in at
+     * most {@link #MAX_DOC_FREQ} pages and is shared by the queries of many pages.
+     */
+    private record BodyPostings(int[] docs, float[] denominator, float idf) {}
+
+    /**
+     * Every query term's {@link BodyPostings}, made by the first query that needs it, within a budget of
+     * postings held (a sixteenth of the heap, at 8 bytes a posting); beyond it, postings are read afresh.
+     */
+    private static final class PostingsCache {
+        private static final BodyPostings ABSENT = new BodyPostings(new int[0], new float[0], 0f);
+        private final TopTerms top;
+        private final Terms body;
+        private final Bm25 bm25;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<BodyPostings> cached;
+        private final java.util.concurrent.atomic.AtomicLong budget =
+                new java.util.concurrent.atomic.AtomicLong(Runtime.getRuntime().maxMemory() / 16 / 8);
+
+        PostingsCache(TopTerms top, Terms body, Bm25 bm25) {
+            this.top = top;
+            this.body = body;
+            this.bm25 = bm25;
+            this.cached = new java.util.concurrent.atomic.AtomicReferenceArray<>(top.terms.size());
+        }
+
+        /** The postings of term {@code id}, or null when the body field does not have it. */
+        BodyPostings get(int id, Scratch s) throws IOException {
+            BodyPostings p = cached.get(id);
+            if (p == null) {
+                p = read(id, s);
+                if (budget.addAndGet(-p.docs.length) >= 0) cached.compareAndSet(id, null, p);
+            }
+            return p == ABSENT ? null : p;
+        }
+
+        private BodyPostings read(int id, Scratch s) throws IOException {
+            if (s.terms == null) s.terms = body.iterator();
+            if (!s.terms.seekExact(top.terms.get(id))) return ABSENT;
+            int df = s.terms.docFreq();
+            int[] docs = new int[df];
+            float[] denominator = new float[df];
+            s.postings = s.terms.postings(s.postings, PostingsEnum.FREQS);
+            int k = 0;
+            for (int d = s.postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = s.postings.nextDoc()) {
+                docs[k] = d;
+                denominator[k++] = bm25.denominator(d, s.postings.freq());
+            }
+            float idf = bm25.idf(df);
+            return k == df ? new BodyPostings(docs, denominator, idf)
+                    : new BodyPostings(Arrays.copyOf(docs, k), Arrays.copyOf(denominator, k), idf);
         }
     }
 
@@ -135,8 +193,9 @@ public final class SimilarPages {
             return (float) Math.log(1 + (docCount - df + 0.5D) / (df + 0.5D));
         }
 
-        float score(float weight, int doc, int freq) {
-            return weight - weight / (1f + freq * normInverse[norm[doc] & 0xFF]);
+        /** {@code weight - weight / denominator(doc, freq)} is the page's score for a term of that weight. */
+        float denominator(int doc, int freq) {
+            return 1f + freq * normInverse[norm[doc] & 0xFF];
         }
     }
 
@@ -145,21 +204,23 @@ public final class SimilarPages {
      * scores summed per page in the page's term order, so the same page gets the same score whatever the
      * index's segments.
      */
-    private static Map<String, Double> similarTo(int doc, TopTerms top, Terms body, Bm25 bm25, Scratch s, String[] url,
+    private static Map<String, Double> similarTo(int doc, TopTerms top, PostingsCache postings, Scratch s, String[] url,
                                                  int[] urlRank) throws IOException {
         int count = top.size[doc];
-        if (count == 0 || body == null) return Map.of();
+        if (count == 0) return Map.of();
         int base = doc * MAX_QUERY_TERMS;
         float best = top.score[base]; // slots are sorted best first
-        if (s.terms == null) s.terms = body.iterator();
         int touched = 0;
         for (int i = 0; i < count; i++) {
-            if (!s.terms.seekExact(top.terms.get(top.term[base + i]))) continue;
-            float weight = (top.score[base + i] / best) * bm25.idf(s.terms.docFreq());
-            s.postings = s.terms.postings(s.postings, PostingsEnum.FREQS);
-            for (int d = s.postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = s.postings.nextDoc()) {
+            BodyPostings p = postings.get(top.term[base + i], s);
+            if (p == null) continue;
+            float weight = (top.score[base + i] / best) * p.idf;
+            int[] docs = p.docs;
+            float[] denominator = p.denominator;
+            for (int k = 0; k < docs.length; k++) {
+                int d = docs[k];
                 if (s.score[d] == 0) s.touched[touched++] = d;
-                s.score[d] += bm25.score(weight, d, s.postings.freq());
+                s.score[d] += weight - weight / denominator[k];
             }
         }
         // the best CANDIDATES other pages: higher score first, then smaller URL
@@ -271,6 +332,11 @@ public final class SimilarPages {
             if (first < 0) break;
             min = BytesRef.deepCopyOf(current[first]);
             boolean wanted = UnicodeUtil.codePointCount(min) >= MIN_TERM_LENGTH;
+            // a term in more than maxDf pages of one field is in more than that of all four: not a candidate,
+            // and its postings (the bulk of the index's: the common words) need not be read
+            for (int f = 0; f < FIELDS.length && wanted; f++) {
+                if (current[f] != null && current[f].bytesEquals(min) && enums[f].docFreq() > maxDf) wanted = false;
+            }
             int df = 0;
             for (int f = 0; f < FIELDS.length; f++) {
                 if (current[f] == null || !current[f].bytesEquals(min)) continue;
