@@ -4,7 +4,6 @@ import java.io.CharArrayReader;
 import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -38,17 +37,31 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  *       letters: those are its tokens (a run longer than the tokenizer's 255 characters is left to the
  *       real tokenizer). Any other chunk goes through the real {@link StandardTokenizer},
  *       {@link EnglishPossessiveFilter} and {@link LowerCaseFilter}, on its own.</li>
- *   <li>Stop words and stems come from a per-thread cache of every lower-cased token seen (bounded),
+ *   <li>Stop words and stems come from a per-thread table of every lower-cased token seen (bounded; its
+ *       hash is computed while the chunk is scanned),
  *       filled by {@link EnglishAnalyzer#ENGLISH_STOP_WORDS_SET} and the real {@link PorterStemFilter};
  *       a stop word adds its position to the next token's increment, as {@code StopFilter} does.</li>
  * </ul>
  * Token types are not reproduced (the index does not record them).
  */
 final class FastEnglishAnalyzer extends Analyzer {
+    /** Tokens a thread's cache holds before it is emptied. */
+    static final int CACHE_LIMIT = 1 << 17;
+
+    private final int cacheLimit;
+
+    FastEnglishAnalyzer() {
+        this(CACHE_LIMIT);
+    }
+
+    /** With a cache of {@code cacheLimit} tokens (tests use a small one). */
+    FastEnglishAnalyzer(int cacheLimit) {
+        this.cacheLimit = cacheLimit;
+    }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
-        return new TokenStreamComponents(new FastEnglishTokenizer());
+        return new TokenStreamComponents(new FastEnglishTokenizer(cacheLimit));
     }
 
     @Override
@@ -60,7 +73,6 @@ final class FastEnglishAnalyzer extends Analyzer {
     static final class FastEnglishTokenizer extends Tokenizer {
         /** StandardTokenizer's default: a longer run of letters is split by it, so is left to it. */
         private static final int MAX_TOKEN = org.apache.lucene.analysis.standard.StandardAnalyzer.DEFAULT_MAX_TOKEN_LENGTH;
-        private static final int CACHE_LIMIT = 1 << 17;
         private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
         private static final String ALPHANUM = StandardTokenizer.TOKEN_TYPES[StandardTokenizer.ALPHANUM];
 
@@ -77,23 +89,27 @@ final class FastEnglishAnalyzer extends Analyzer {
         private final OffsetAttribute realOffset = realChain.getAttribute(OffsetAttribute.class);
         private final TypeAttribute realType = realChain.getAttribute(TypeAttribute.class);
 
-        private final CharArrayMap<Entry> cache = new CharArrayMap<>(4096, false);
+        private final Terms cache;
+
+        FastEnglishTokenizer(int cacheLimit) {
+            cache = new Terms(cacheLimit);
+        }
         private final OneWord oneWord = new OneWord();
         private final PorterStemFilter porter = new PorterStemFilter(oneWord);
-        private final char[] lower = new char[MAX_TOKEN];
 
         private char[] text = new char[8192];
         private int length;
         /** Next character to look at, outside a chunk. */
         private int cursor;
-        /** The current simple chunk's end, or -1 when not in one. */
-        private int simpleEnd = -1;
+        /** The letter runs of the current simple chunk (start, length, hash of the lower-cased letters). */
+        private int[] runs = new int[3 * 8];
+        private int runCount;
+        /** The next run of the current simple chunk to emit; {@code runCount} when none is left. */
+        private int nextRun;
         /** Where the real chain's current input starts in {@link #text}, or -1 when it is not running. */
         private int realStart = -1;
         /** Positions of skipped stop words (and of tokens the real tokenizer skipped) since the last token. */
         private int pending;
-
-        private record Entry(boolean stop, char[] stem) {}
 
         @Override
         public void reset() throws IOException {
@@ -106,7 +122,7 @@ final class FastEnglishAnalyzer extends Analyzer {
                 if (length == text.length) text = Arrays.copyOf(text, text.length * 2);
             }
             cursor = 0;
-            simpleEnd = -1;
+            runCount = nextRun = 0;
             pending = 0;
             if (startsChunkWithNonAscii()) {
                 startReal(0, length);
@@ -126,33 +142,31 @@ final class FastEnglishAnalyzer extends Analyzer {
         public boolean incrementToken() throws IOException {
             clearAttributes();
             while (true) {
+                if (nextRun < runCount) {
+                    int r = 3 * nextRun++;
+                    int start = runs[r];
+                    int len = runs[r + 1];
+                    int slot = cache.findFolded(text, start, len, runs[r + 2]);
+                    if (slot < 0) slot = cache.add(~slot, lowerCase(start, len), runs[r + 2], this);
+                    if (emit(slot, start, start + len, ALPHANUM)) return true;
+                    continue;
+                }
                 if (realStart >= 0) {
                     if (realChain.incrementToken()) {
                         pending += realPosInc.getPositionIncrement() - 1;
-                        if (emit(realTerm.buffer(), realTerm.length(), realStart + realOffset.startOffset(),
-                                realStart + realOffset.endOffset(), realType.type())) return true;
+                        char[] t = realTerm.buffer();
+                        int len = realTerm.length();
+                        int h = 0;
+                        for (int k = 0; k < len; k++) h = 31 * h + t[k];
+                        int slot = cache.find(t, len, h);
+                        if (slot < 0) slot = cache.add(~slot, Arrays.copyOf(t, len), h, this);
+                        if (emit(slot, realStart + realOffset.startOffset(), realStart + realOffset.endOffset(),
+                                realType.type())) return true;
                         continue;
                     }
                     realChain.end();
                     pending += realPosInc.getPositionIncrement();
                     closeReal();
-                    continue;
-                }
-                if (simpleEnd >= 0) {
-                    int i = cursor;
-                    while (i < simpleEnd && !isLetter(text[i])) i++;
-                    if (i == simpleEnd) {
-                        cursor = simpleEnd;
-                        simpleEnd = -1;
-                        continue;
-                    }
-                    int start = i;
-                    while (i < simpleEnd && isLetter(text[i])) {
-                        lower[i - start] = (char) (text[i] | 0x20);
-                        i++;
-                    }
-                    cursor = i;
-                    if (emit(lower, i - start, start, i, ALPHANUM)) return true;
                     continue;
                 }
                 int i = cursor;
@@ -161,45 +175,65 @@ final class FastEnglishAnalyzer extends Analyzer {
                     cursor = length;
                     return false;
                 }
+                // one pass over the chunk: is it simple, and where are its runs of letters
                 int start = i;
                 boolean simple = true;
-                int run = 0;
+                int runStart = -1;
+                int hash = 0;
+                runCount = nextRun = 0;
                 for (; i < length; i++) {
                     char c = text[i];
                     if (isLetter(c)) {
-                        if (++run > MAX_TOKEN) simple = false;
+                        if (runStart < 0) {
+                            runStart = i;
+                            hash = 0;
+                        }
+                        hash = 31 * hash + (c | 0x20);
                         continue;
                     }
+                    if (runStart >= 0) {
+                        simple &= addRun(runStart, i, hash);
+                        runStart = -1;
+                    }
                     if (isSeparator(c)) break;
-                    run = 0;
                     if (!isPlainPunctuation(c)
                             || ((c == '.' || c == ':') && i > start && isLetter(text[i - 1]) && i + 1 < length && isLetter(text[i + 1]))) {
                         simple = false;
                     }
                 }
-                if (simple) {
-                    cursor = start;
-                    simpleEnd = i;
-                } else {
-                    cursor = i;
+                if (runStart >= 0) simple &= addRun(runStart, i, hash);
+                cursor = i;
+                if (!simple) {
+                    runCount = 0;
                     startReal(start, i);
                 }
             }
         }
 
-        /** Emits a lower-cased token unless it is a stop word; {@code false} when it was one. */
-        private boolean emit(char[] chars, int len, int start, int end, String tokenType) throws IOException {
-            Entry e = cache.get(chars, 0, len);
-            if (e == null) {
-                e = new Entry(STOP_WORDS.contains(chars, 0, len), stem(chars, len));
-                if (cache.size() >= CACHE_LIMIT) cache.clear();
-                cache.put(Arrays.copyOf(chars, len), e);
-            }
-            if (e.stop()) {
+        /** Records a run of letters of the current chunk; false when it is too long for the fast path. */
+        private boolean addRun(int start, int end, int hash) {
+            if (3 * runCount + 3 > runs.length) runs = Arrays.copyOf(runs, runs.length * 2);
+            int r = 3 * runCount++;
+            runs[r] = start;
+            runs[r + 1] = end - start;
+            runs[r + 2] = hash;
+            return end - start <= MAX_TOKEN;
+        }
+
+        private char[] lowerCase(int start, int len) {
+            char[] out = new char[len];
+            for (int k = 0; k < len; k++) out[k] = (char) (text[start + k] | 0x20);
+            return out;
+        }
+
+        /** Emits the token in cache slot {@code slot} unless it is a stop word; {@code false} when it was one. */
+        private boolean emit(int slot, int start, int end, String tokenType) {
+            char[] stem = cache.stems[slot];
+            if (stem == null) {
                 pending++;
                 return false;
             }
-            term.copyBuffer(e.stem(), 0, e.stem().length);
+            term.copyBuffer(stem, 0, stem.length);
             posInc.setPositionIncrement(1 + pending);
             pending = 0;
             offset.setOffset(correctOffset(start), correctOffset(end));
@@ -258,6 +292,88 @@ final class FastEnglishAnalyzer extends Analyzer {
          */
         private static boolean isPlainPunctuation(char c) {
             return c > ' ' && c < 0x7F && !(c >= '0' && c <= '9') && c != '\'' && c != '_';
+        }
+    }
+
+    /**
+     * Lower-cased tokens seen, with their stem ({@code null} for a stop word): an open-addressing table keyed
+     * by the token's characters and their {@code 31 * h + c} hash, bounded (emptied when full).
+     */
+    private static final class Terms {
+        private final int limit;
+        private char[][] keys = new char[1 << 12][];
+        char[][] stems = new char[1 << 12][];
+        private int[] hashes = new int[1 << 12];
+        private int size;
+
+        Terms(int limit) {
+            this.limit = limit;
+        }
+
+        private static int mix(int h) {
+            return h ^ (h >>> 15);
+        }
+
+        /** The slot of the lower-cased letters {@code text[start, start + len)}, or {@code ~} the free slot. */
+        int findFolded(char[] text, int start, int len, int hash) {
+            int mask = keys.length - 1;
+            for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+                char[] k = keys[i];
+                if (k == null) return ~i;
+                if (hashes[i] == hash && k.length == len) {
+                    int j = 0;
+                    while (j < len && k[j] == (char) (text[start + j] | 0x20)) j++;
+                    if (j == len) return i;
+                }
+            }
+        }
+
+        /** The slot of {@code chars[0, len)}, or {@code ~} the free slot. */
+        int find(char[] chars, int len, int hash) {
+            int mask = keys.length - 1;
+            for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+                char[] k = keys[i];
+                if (k == null) return ~i;
+                if (hashes[i] == hash && Arrays.equals(k, 0, k.length, chars, 0, len)) return i;
+            }
+        }
+
+        /** Adds {@code key} (lower-cased, not present) at the free slot {@code slot}; returns its slot then. */
+        int add(int slot, char[] key, int hash, FastEnglishTokenizer tokenizer) throws IOException {
+            char[] stem = FastEnglishTokenizer.STOP_WORDS.contains(key, 0, key.length) ? null : tokenizer.stem(key, key.length);
+            if (size >= limit || 2 * (size + 1) > keys.length) {
+                if (size >= limit) {
+                    Arrays.fill(keys, null);
+                    Arrays.fill(stems, null);
+                    size = 0;
+                } else {
+                    grow();
+                }
+                slot = ~find(key, key.length, hash);
+            }
+            keys[slot] = key;
+            stems[slot] = stem;
+            hashes[slot] = hash;
+            size++;
+            return slot;
+        }
+
+        private void grow() {
+            char[][] oldKeys = keys;
+            char[][] oldStems = stems;
+            int[] oldHashes = hashes;
+            keys = new char[oldKeys.length * 2][];
+            stems = new char[oldKeys.length * 2][];
+            hashes = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldKeys[j] == null) continue;
+                int i = mix(oldHashes[j]) & mask;
+                while (keys[i] != null) i = (i + 1) & mask;
+                keys[i] = oldKeys[j];
+                stems[i] = oldStems[j];
+                hashes[i] = oldHashes[j];
+            }
         }
     }
 

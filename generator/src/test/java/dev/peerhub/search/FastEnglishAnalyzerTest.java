@@ -129,6 +129,19 @@ class FastEnglishAnalyzerTest {
         }
     }
 
+    /** A cache emptied every 16 tokens gives the same tokens. */
+    @Test
+    void aSmallCache() {
+        Analyzer small = new FastEnglishAnalyzer(16);
+        Random r = new Random(5);
+        List<String> vocab = TestCorpus.vocabulary(r, 100);
+        for (int i = 0; i < 200; i++) {
+            String text = TestCorpus.text(r, vocab, 1 + r.nextInt(100)) + " " + PIECES[r.nextInt(PIECES.length)];
+            assertEquals(tokens(english, text), tokens(small, text), text);
+        }
+        small.close();
+    }
+
     @Test
     void emptyAndBlankValues() {
         for (String s : new String[] {"", " ", "\n", "the", "the a an", ". , ;", "the end", "end the"}) same(s);
