@@ -745,7 +745,8 @@ function loadNumbered(m, kind, indices) {
 /**
  * Entries [start, end) of a pack (varint length + raw DEFLATE each), decompressed. When the server
  * ignores ranges (200), the body is aborted and the same content comes from one file per entry
- * (fallback[i]: an entry like the pack's when fallbackIsEntry, else the plain content).
+ * (fallback[i]: an entry like the pack's when fallbackIsEntry, else the plain content), or from
+ * fallback() when it is a function.
  */
 let rangesUnsupported = false; // set after a server answered a range request with the whole file
 
@@ -756,6 +757,7 @@ async function packEntries(pack, ranges, fallback, fallbackIsEntry) {
     r.abort();
     rangesUnsupported = true;
   }
+  if (typeof fallback === 'function') return fallback();
   return Promise.all(fallback.map(async (name) => {
     const b = await bytes(name);
     return fallbackIsEntry ? decodeEntry(b) : b;
@@ -782,9 +784,22 @@ async function fetchDocs(m, docNums) {
     const offs = await offsetsOf(m, docNums);
     ranges = docNums.map((d) => [offs(d), offs(d + 1)]);
   }
-  const dir = m.docs.replace(/\.bin$/, '/');
-  const payloads = await packEntries(m.docs, ranges, docNums.map((d) => `${dir}${d}.bin`), true);
+  const payloads = await packEntries(m.docs, ranges, () => Promise.all(docNums.map((d) => docFromGroup(m, d))));
   return payloads.map((p) => JSON.parse(utf8.decode(p)));
+}
+
+/** Without range support: a page's entry from the file of m.docGroup entries end to end that holds it. */
+async function docFromGroup(m, d) {
+  const g = Math.floor(d / m.docGroup);
+  const name = `${m.docGroups}${g}.bin`;
+  const b = await bytes(name);
+  const r = new Reader(b);
+  for (let k = g * m.docGroup; k < d; k++) {
+    const skip = r.varint();
+    r.pos += skip;
+  }
+  const len = r.varint();
+  return inflate(b.subarray(r.pos, r.pos + len));
 }
 
 async function offsetsOf(m, docNums) {

@@ -57,7 +57,8 @@ import org.apache.lucene.util.BytesRef;
  *       for prefix and fuzzy expansion.
  *   <li>{@code search/d/HASH.bin}: the display data of every page (one JSON object each,
  *       concatenated in doc-id order), addressed with {@code search/o/HASH.bin} (uint32 offsets),
- *       and the same bytes one per file as {@code search/d/HASH/DOC.bin}; each entry is a
+ *       and the same entries {@value #DOC_GROUP} to a file, end to end, as {@code search/d/HASH2/K.bin}
+ *       (K the doc number divided by the group size; HASH2 a hash of the pack's name and the group size); each entry is a
  *       varint length and the raw-DEFLATE compressed object, padded to {@value #DOC_BLOCK_BYTES}
  *       bytes in the pack; the manifest's {@code docBlocks} gives each entry's size in blocks;
  *       {@code search/f/HASH.json}: section, type and tags of every page, for filters and facets.
@@ -81,6 +82,13 @@ final class IndexExporter {
      * can fetch a page of results in one range request without first fetching offsets.
      */
     static final int DOC_BLOCK_BYTES = 256;
+
+    /**
+     * Pages per fallback file of display data ({@code d/HASH2/K.bin}), read only where the server ignores
+     * range requests: 8 entries are about 20 KB, close to a term part, so a first query without ranges costs
+     * a few hundred KB while the build writes an eighth of the files a file per page took.
+     */
+    static final int DOC_GROUP = 8;
 
     /** Above this many pages the block table moves out of the manifest (the uint32 offsets file remains). */
     static final int EMBED_DOC_TABLE_MAX_DOCS = 20_000;
@@ -593,13 +601,20 @@ final class IndexExporter {
         facets.append(",\"docSection\":[").append(docSections).append("],\"docType\":[").append(docTypes)
                 .append("],\"docTags\":[").append(docTags).append("]}\n");
         String docs = addFile("search/d/", ".bin", pack.toByteArray());
-        // The same fragments one per file, for servers that do not answer range requests.
-        String dir = "search/" + docs.substring(0, docs.length() - ".bin".length()) + "/";
-        for (int d = 0; d < maxDoc; d++) emit(new OutputFile(dir + d + ".bin", data.entries()[d]));
+        // The same entries, DOC_GROUP to a file (end to end, unpadded), for servers that do not answer
+        // range requests: a file per page doubled the site's file count. The folder is named by a hash of
+        // the pack's name (its content hash) and the group size, which together determine every byte of it.
+        String groups = "d/" + hash(("groups of " + DOC_GROUP + " of " + docs).getBytes(StandardCharsets.UTF_8)) + "/";
+        for (int g = 0; g * DOC_GROUP < maxDoc; g++) {
+            ByteSink group = new ByteSink();
+            for (int d = g * DOC_GROUP; d < Math.min(maxDoc, (g + 1) * DOC_GROUP); d++) group.write(data.entries()[d]);
+            emit(new OutputFile("search/" + groups + g + ".bin", group.toByteArray()));
+        }
         String offs = addFile("search/o/", ".bin", offsets.toByteArray());
         String fac = addFile("search/f/", ".json", facets.toString().getBytes(StandardCharsets.UTF_8));
         if (maxDoc <= embedDocTableMaxDocs) manifest.append(",\"docBlocks\":\"").append(blocks).append('"');
-        manifest.append(",\"docs\":").append(Json.quote(docs)).append(",\"offsets\":").append(Json.quote(offs))
+        manifest.append(",\"docs\":").append(Json.quote(docs))
+                .append(",\"docGroups\":").append(Json.quote(groups)).append(",\"docGroup\":").append(DOC_GROUP).append(",\"offsets\":").append(Json.quote(offs))
                 .append(",\"facets\":").append(Json.quote(fac));
     }
 
