@@ -61,6 +61,26 @@ final class Excerpts {
 
     /** The part of a passage the excerpt is cut from: its first {@value #SOURCE_WORDS} words, space-separated. */
     static String source(String text) {
+        // the usual case: words separated by single spaces or line ends, cut without copying word by word
+        int n = text.length();
+        int i = 0;
+        int words = 0;
+        boolean lineEnds = false;
+        while (i < n && words < SOURCE_WORDS) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\n') break; // leading space: the general case below
+            while (i < n && !ParsedQuery.isSpace(text.charAt(i))) i++;
+            words++;
+            if (i == n || words == SOURCE_WORDS) return lineEnds ? text.substring(0, i).replace('\n', ' ') : text.substring(0, i);
+            char sep = text.charAt(i);
+            if (sep == '\n') lineEnds = true;
+            else if (sep != ' ') break;
+            i++;
+        }
+        return sourceOfAnyText(text);
+    }
+
+    static String sourceOfAnyText(String text) {
         StringBuilder out = new StringBuilder();
         int i = 0;
         int n = text.length();
