@@ -427,7 +427,9 @@ final class IndexExporter {
         norms = null;
         // Compress all the numbered files at once (on the pool), then put the packs together.
         List<Future<byte[]>> tEntries = entries(termParts);
-        List<Future<byte[]>> pEntries = entries(posParts);
+        // positions compress to about 0.8 of their size and their numbered files serve only hosts without
+        // range support: stored DEFLATE blocks (level 0) save compressing them at every build
+        List<Future<byte[]>> pEntries = entries(posParts, Deflater.NO_COMPRESSION);
         List<Future<byte[]>> lEntries = entries(lexFiles);
         StringBuilder blocks = new StringBuilder();
         String t1 = addDirectory("t", termParts, tEntries, blocks, true);
@@ -459,8 +461,22 @@ final class IndexExporter {
 
     /** Each content compressed as an entry (varint length, raw DEFLATE), on the pool. */
     private List<Future<byte[]>> entries(List<byte[]> contents) {
+        return entries(contents, COMPRESSION_LEVEL);
+    }
+
+    /** As {@link #entries(List)}, at DEFLATE level {@code level}. */
+    private List<Future<byte[]>> entries(List<byte[]> contents, int level) {
         List<Future<byte[]>> out = new ArrayList<>(contents.size());
-        for (byte[] c : contents) out.add(submit(() -> entry(c)));
+        for (byte[] c : contents) {
+            out.add(submit(() -> {
+                Deflater d = new Deflater(level, true);
+                try {
+                    return entry(d, c);
+                } finally {
+                    d.end();
+                }
+            }));
+        }
         return out;
     }
 
