@@ -557,10 +557,10 @@ final class IndexExporter {
                     Deflater deflater = new Deflater(COMPRESSION_LEVEL, true);
                     try {
                         for (int d = start; d < end; d++) {
-                            Document doc = stored.document(d);
+                            DisplayData doc = DisplayData.decode(stored.document(d).getBinaryValue(SearchFields.DISPLAY));
                             int rank = order.rank[ctx.docBase + d];
                             entries[rank] = entry(deflater, fragment(doc).getBytes(StandardCharsets.UTF_8));
-                            tags[rank] = doc.getValues(SearchFields.STORED_TAG);
+                            tags[rank] = doc.tags();
                         }
                     } finally {
                         deflater.end();
@@ -635,27 +635,26 @@ final class IndexExporter {
     }
 
     /** The display data of one page, as the client reads it. */
-    static String fragment(Document doc) {
+    static String fragment(DisplayData doc) {
         StringBuilder sb = new StringBuilder();
         sb.append("{\"url\":");
-        Json.quote(sb, doc.get(SearchFields.URL));
+        Json.quote(sb, doc.url());
         sb.append(",\"title\":");
-        Json.quote(sb, doc.get(SearchFields.STORED_TITLE));
+        Json.quote(sb, doc.title());
         sb.append(",\"summary\":");
-        Json.quote(sb, doc.get(SearchFields.STORED_SUMMARY));
+        Json.quote(sb, doc.summary());
         sb.append(",\"date\":");
-        Json.quote(sb, doc.get(SearchFields.DATE));
-        String note = doc.get(SearchFields.STORED_CONTENT_NOTE);
-        if (note != null) {
+        Json.quote(sb, doc.date());
+        if (!doc.contentNote().isEmpty()) {
             sb.append(",\"contentNote\":");
-            Json.quote(sb, note);
+            Json.quote(sb, doc.contentNote());
         }
         sb.append(",\"tags\":");
-        stringArray(sb, List.of(doc.getValues(SearchFields.STORED_TAG)));
+        stringArray(sb, List.of(doc.tags()));
         sb.append(",\"passages\":[");
-        String[] anchors = doc.getValues(SearchFields.PASSAGE_ANCHOR);
-        String[] headings = doc.getValues(SearchFields.PASSAGE_HEADING);
-        String[] texts = doc.getValues(SearchFields.PASSAGE_TEXT);
+        String[] anchors = doc.anchors();
+        String[] headings = doc.headings();
+        String[] texts = doc.texts();
         for (int i = 0; i < anchors.length; i++) {
             if (i > 0) sb.append(',');
             sb.append('[');
@@ -663,7 +662,7 @@ final class IndexExporter {
             sb.append(',');
             Json.quote(sb, headings[i]);
             sb.append(',');
-            Json.quote(sb, texts[i]); // stored already cut to Excerpts.source
+            Json.quote(sb, texts[i]); // already cut to Excerpts.source
             sb.append(']');
         }
         sb.append("]}\n");

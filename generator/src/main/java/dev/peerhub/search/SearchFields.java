@@ -35,18 +35,18 @@ final class SearchFields {
 
     /** Stored-only and sort fields. */
     static final String URL = "url";
-    static final String STORED_TITLE = "s_title";
-    static final String STORED_SUMMARY = "s_summary";
-    /** The content note shown before a result's excerpt (absent when the page has none). */
-    static final String STORED_CONTENT_NOTE = "s_note";
-    static final String STORED_TAG = "s_tag";
-    static final String DATE = "date";
-    static final String PASSAGE_ANCHOR = "p_anchor";
-    static final String PASSAGE_HEADING = "p_heading";
-    static final String PASSAGE_TEXT = "p_text";
+    /** The display data of a page, one binary stored field ({@link DisplayData}). */
+    static final String DISPLAY = "display";
 
     /** Commit user-data key that records the site language. */
     static final String LANGUAGE_KEY = "peerhub.language";
+
+    /**
+     * Commit user-data key that records the layout of the index's fields, and its current value: an index
+     * of another layout (made by an earlier peerhub) is not reused, but made again.
+     */
+    static final String FORMAT_KEY = "peerhub.format";
+    static final String FORMAT = "2";
 
     static final float K1 = 1.2f;
     static final float B = 0.75f;

@@ -115,7 +115,7 @@ public final class SearchIndexer implements Closeable {
 
     static Document toLucene(SearchDocument doc) {
         Document d = new Document();
-        d.add(new StringField(SearchFields.URL, doc.url(), Field.Store.YES));
+        d.add(new StringField(SearchFields.URL, doc.url(), Field.Store.NO));
         d.add(new SortedDocValuesField(SearchFields.URL, new BytesRef(doc.url())));
         d.add(new TextField(SearchFields.TITLE, doc.title(), Field.Store.NO));
         d.add(new TextField(SearchFields.TAGS, String.join("\n", doc.tags()), Field.Store.NO));
@@ -129,18 +129,9 @@ public final class SearchIndexer implements Closeable {
         for (String tag : doc.tags()) {
             d.add(new StringField(SearchFields.F_TAG, tag, Field.Store.NO));
             d.add(new SortedSetDocValuesField(SearchFields.F_TAG, new BytesRef(tag)));
-            d.add(new StoredField(SearchFields.STORED_TAG, tag));
         }
-        d.add(new StoredField(SearchFields.STORED_TITLE, doc.title()));
-        d.add(new StoredField(SearchFields.STORED_SUMMARY, doc.summary()));
-        if (!doc.contentNote().isEmpty()) d.add(new StoredField(SearchFields.STORED_CONTENT_NOTE, doc.contentNote()));
-        d.add(new StoredField(SearchFields.DATE, doc.date().toString()));
-        for (SearchDocument.Passage p : doc.passages()) {
-            d.add(new StoredField(SearchFields.PASSAGE_ANCHOR, p.anchor()));
-            d.add(new StoredField(SearchFields.PASSAGE_HEADING, p.heading()));
-            // Only what the excerpts look at (the export and the CLI): the first words of the text.
-            d.add(new StoredField(SearchFields.PASSAGE_TEXT, Excerpts.source(p.text())));
-        }
+        // Only what the export and the CLI show, in one field (see DisplayData).
+        d.add(new StoredField(SearchFields.DISPLAY, DisplayData.of(doc).encode()));
         return d;
     }
 
@@ -152,7 +143,7 @@ public final class SearchIndexer implements Closeable {
         if (reader != null) return;
         long t0 = threadCpu();
         try {
-            writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language).entrySet());
+            writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language, SearchFields.FORMAT_KEY, SearchFields.FORMAT).entrySet());
             writer.commit();
             writer.close();
             reader = DirectoryReader.open(directory);

@@ -148,7 +148,9 @@ public final class Searcher implements Closeable {
     public static boolean indexExists(Path luceneDir) {
         if (!Files.isDirectory(luceneDir)) return false;
         try (Directory d = FSDirectory.open(luceneDir)) {
-            return DirectoryReader.indexExists(d);
+            // an index of an earlier layout counts as none: it is made again
+            return DirectoryReader.indexExists(d) && SearchFields.FORMAT.equals(
+                    org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData().get(SearchFields.FORMAT_KEY));
         } catch (IOException e) {
             return false;
         }
@@ -196,14 +198,10 @@ public final class Searcher implements Closeable {
         List<SearchResults.Result> results = new ArrayList<>();
         for (int r = options.offset(); r < Math.min(order.length, options.offset() + options.limit()); r++) {
             int doc = hits.docs[order[r]];
-            Document d = reader.storedFields().document(doc);
-            Excerpts.Excerpt ex = excerpts.build(
-                    d.getValues(SearchFields.PASSAGE_ANCHOR), d.getValues(SearchFields.PASSAGE_HEADING),
-                    d.getValues(SearchFields.PASSAGE_TEXT));
-            results.add(new SearchResults.Result(docOrder.rank[doc], d.get(SearchFields.URL), d.get(SearchFields.STORED_TITLE),
-                    d.get(SearchFields.STORED_SUMMARY), d.get(SearchFields.DATE),
-                    d.get(SearchFields.STORED_CONTENT_NOTE) == null ? "" : d.get(SearchFields.STORED_CONTENT_NOTE),
-                    List.of(d.getValues(SearchFields.STORED_TAG)), hits.scores[order[r]], ex.anchor(), ex.html()));
+            DisplayData d = DisplayData.decode(reader.storedFields().document(doc).getBinaryValue(SearchFields.DISPLAY));
+            Excerpts.Excerpt ex = excerpts.build(d.anchors(), d.headings(), d.texts());
+            results.add(new SearchResults.Result(docOrder.rank[doc], d.url(), d.title(), d.summary(), d.date(),
+                    d.contentNote(), List.of(d.tags()), hits.scores[order[r]], ex.anchor(), ex.html()));
         }
         return new SearchResults(hits.size, results, fallback, facets(hits));
     }

@@ -2,6 +2,7 @@ package dev.peerhub.search;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,31 @@ class SearchIndexerTest {
         }
     }
 
+    /** What the index stores of a page comes back whole, whatever its characters. */
+    @Test
+    void displayDataRoundTrips() {
+        DisplayData d = new DisplayData("/a/ü/", "T <x> \"q\"", "", "2024-01-02", "note ✓", new String[] {"a", "b c"},
+                new String[] {"", "h-1"}, new String[] {"", "Héading"}, new String[] {"text 😀", ""});
+        DisplayData back = DisplayData.decode(new org.apache.lucene.util.BytesRef(d.encode()));
+        assertEquals(IndexExporter.fragment(d), IndexExporter.fragment(back));
+        assertEquals("", DisplayData.decode(new org.apache.lucene.util.BytesRef(new DisplayData("/", "", "", "", "",
+                new String[0], new String[0], new String[0], new String[0]).encode())).title());
+    }
+
+    /** An index written by an earlier peerhub (no format mark) is not reused. */
+    @Test
+    void anIndexOfAnotherFormatCountsAsNone() throws Exception {
+        java.nio.file.Path dir = tmp.resolve("old");
+        try (var d = FSDirectory.open(dir);
+             var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            w.addDocument(new org.apache.lucene.document.Document());
+            w.commit();
+        }
+        assertFalse(Searcher.indexExists(dir));
+        build(tmp.resolve("new"), SMALL);
+        assertTrue(Searcher.indexExists(tmp.resolve("new")));
+    }
+
     @Test
     void theDefaultIndexLivesInTheSiteCache() {
         assertEquals(Path.of("site/.peerhub-cache/search-index"), SearchIndexer.defaultIndexDir(Path.of("site")));
@@ -67,14 +93,18 @@ class SearchIndexerTest {
         }
     }
 
+    private static String url(DirectoryReader r, int doc) throws java.io.IOException {
+        return DisplayData.decode(r.storedFields().document(doc).getBinaryValue(SearchFields.DISPLAY)).url();
+    }
+
     @Test
     void docIdsFollowUrlOrderWhateverTheOrderOfAdding() throws Exception {
         build(tmp.resolve("i"), SMALL);
         try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(tmp.resolve("i")))) {
             DocOrder order = DocOrder.of(r);
-            assertEquals("/a/", r.storedFields().document(order.doc[0]).get(SearchFields.URL));
-            assertEquals("/b/", r.storedFields().document(order.doc[1]).get(SearchFields.URL));
-            assertEquals("/c/", r.storedFields().document(order.doc[2]).get(SearchFields.URL));
+            assertEquals("/a/", url(r, order.doc[0]));
+            assertEquals("/b/", url(r, order.doc[1]));
+            assertEquals("/c/", url(r, order.doc[2]));
             for (int d = 0; d < 3; d++) assertEquals(d, order.rank[order.doc[d]]);
         }
     }
