@@ -94,9 +94,36 @@ public final class MarkdownRenderer {
      * @param targets how to rewrite links to other content files
      */
     public RenderedArticle render(Article article, String body, LinkTargets targets) {
-        Analysed a = analyse(article, body, targets, parserFor(body));
+        return rendered(article, analyse(article, body, targets, parse(body)));
+    }
+
+    /** {@link #render} through Flexmark's parser, whatever the body (the tests compare the two). */
+    RenderedArticle renderWithFlexmark(Article article, String body, LinkTargets targets) {
+        return rendered(article, analyse(article, body, targets, parserFor(body).parse(body)));
+    }
+
+    private RenderedArticle rendered(Article article, Analysed a) {
         String html = fastHtml.render(a.doc());
         return new RenderedArticle(article, html, a.toc(), passages(a.doc()), a.links(), a.anchors());
+    }
+
+    /**
+     * Whether {@link #render} tries {@link QuickParse} before Flexmark's parser: always, unless the system
+     * property {@code peerhub.quickparse} is {@code false} (to compare a build's output with and without it).
+     */
+    private static final boolean QUICK_PARSE = !"false".equals(System.getProperty("peerhub.quickparse"));
+
+    /**
+     * The body's tree: {@link QuickParse}'s for a body in its subset (the tree Flexmark's parser builds, in a
+     * fraction of the time), else Flexmark's.
+     */
+    Document parse(String body) {
+        Parser parser = parserFor(body);
+        if (QUICK_PARSE) {
+            Document doc = QuickParse.parse(body, parser.getOptions());
+            if (doc != null) return doc;
+        }
+        return parser.parse(body);
     }
 
     /**
@@ -116,7 +143,7 @@ public final class MarkdownRenderer {
 
     /** {@link #inspect} through Flexmark's parser, whatever the body (the tests compare the two). */
     RenderedArticle inspectWithFlexmark(Article article, String body, LinkTargets targets) {
-        Analysed a = analyse(article, body, targets, parserFor(body));
+        Analysed a = analyse(article, body, targets, parserFor(body).parse(body));
         return new RenderedArticle(article, "", a.toc(), List.of(), a.links(), a.anchors());
     }
 
@@ -157,9 +184,8 @@ public final class MarkdownRenderer {
 
     private record Analysed(Document doc, List<TocEntry> toc, List<FoundLink> links, Set<String> anchors) {}
 
-    /** Parses {@code body}, resolves and rewrites its links, and gives headings their ids: everything before HTML. */
-    private static Analysed analyse(Article article, String body, LinkTargets targets, Parser parser) {
-        Document doc = parser.parse(body);
+    /** Resolves and rewrites the links of {@code body}'s tree and gives headings their ids: everything before HTML. */
+    private static Analysed analyse(Article article, String body, LinkTargets targets, Document doc) {
         // text nodes hold contiguous ranges of the body, so none holds "http" when the body does not
         if (body.contains("http")) BareLinks.link(doc);
         LineIndex lines = new LineIndex(body);
@@ -414,6 +440,16 @@ public final class MarkdownRenderer {
         BareLinks.link(doc);
         new HeaderIdGenerator.Factory().create().generateIds(doc);
         return doc;
+    }
+
+    /** For QuickParse's tests: Flexmark's tree of a body, from the parser {@link #render} would use. */
+    Document flexmarkParseForTest(String body) {
+        return parserFor(body).parse(body);
+    }
+
+    /** For QuickParse's tests: the options {@link #parse} gives {@link QuickParse} for this body. */
+    DataHolder quickParseOptionsForTest(String body) {
+        return parserFor(body).getOptions();
     }
 
     /** For FastHtml's tests: Flexmark's renderer and the fast one. */
