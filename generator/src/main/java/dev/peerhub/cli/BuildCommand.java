@@ -91,6 +91,11 @@ public final class BuildCommand implements Callable<Integer> {
                         display(siteDir, outDir), Reporter.plural(result.diagnostics().warningCount(), "warning"), ms / 1000.0), false);
             }
             return 0;
+        } catch (dev.peerhub.search.SearchIndexer.IndexBusyException e) {
+            progress.done();
+            spec.commandLine().getErr().println("peerhub build: " + e.getMessage() + "; nothing was written, "
+                    + display(siteDir, outDir) + " is unchanged");
+            return 2;
         } catch (BuildFailedException e) {
             progress.done();
             reporter.print(e.diagnostics());

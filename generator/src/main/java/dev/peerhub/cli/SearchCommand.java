@@ -69,6 +69,10 @@ public final class SearchCommand implements Callable<Integer> {
             try {
                 new dev.peerhub.build.Builder(options, SearchStage.factory(siteDir), stage -> {})
                         .build(dev.peerhub.output.OutputSink.discard());
+            } catch (dev.peerhub.search.SearchIndexer.IndexBusyException e) {
+                err.println("peerhub search: " + e.getMessage());
+                err.flush();
+                return 2;
             } catch (dev.peerhub.diagnostic.BuildFailedException e) {
                 new Reporter(err, Reporter.terminal()).print(e.diagnostics());
                 err.println("peerhub search: the site has errors, so it cannot be indexed; fix them (see 'peerhub check')");

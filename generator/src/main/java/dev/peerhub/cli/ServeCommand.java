@@ -188,6 +188,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "; still serving the last good build, fix and save to try again", true);
             server.fail(e.diagnostics().sorted().stream().map(Diagnostic::format).toList());
             lastBuildFailed = true;
+        } catch (dev.peerhub.search.SearchIndexer.IndexBusyException e) {
+            String line = "peerhub serve: " + e.getMessage() + "; still serving the last good build";
+            err.println(line);
+            server.fail(List.of(line));
+            lastBuildFailed = true;
         } catch (RuntimeException e) {
             String line = "peerhub: internal error while building: " + e;
             err.println(line + (verbose ? "" : " (run again with --verbose for details, and please report it)"));

@@ -62,9 +62,28 @@ public final class SearchIndexer implements Closeable {
             config.setRAMBufferSizeMB(256);
             config.setUseCompoundFile(false); // no copying of each flushed segment into a .cfs
             config.setCommitOnClose(false);
-            this.writer = new IndexWriter(directory, config);
+            IndexWriter w;
+            try {
+                w = new IndexWriter(directory, config);
+            } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                directory.close();
+                throw new IndexBusyException(luceneDir, e);
+            }
+            this.writer = w;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open search index in " + luceneDir, e);
+        }
+    }
+
+    /**
+     * Another process (a second {@code peerhub build}, {@code serve} or {@code search} of the same site) is
+     * writing this site's search index: its lock is held. Not an internal error; the commands say so and
+     * stop without writing anything.
+     */
+    public static final class IndexBusyException extends RuntimeException {
+        public IndexBusyException(Path luceneDir, Throwable cause) {
+            super("another peerhub (a build, serve or search of this site) is writing its search index in "
+                    + luceneDir + "; wait for it to finish, or stop it, and run this again", cause);
         }
     }
 

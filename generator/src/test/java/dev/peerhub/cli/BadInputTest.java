@@ -53,6 +53,30 @@ class BadInputTest {
         assertTrue(expected.contains(": warning: "), expected);
     }
 
+    // --- the environment -------------------------------------------------------------------------
+
+    /** Two builds of one site at once: the second says why it stops, writes nothing and is not an internal error. */
+    @Test
+    void aBuildWhileAnotherWritesTheSearchIndexSaysSoAndWritesNothing() throws IOException {
+        TestSite site = TestSite.create(dir, "content/guides/a.md", page("title: A\ndate: 2024-05-01\n"));
+        Path index = dev.peerhub.search.SearchIndexer.defaultIndexDir(site.dir());
+        Files.createDirectories(index);
+        Path out = dir.resolve("out");
+        try (var d = org.apache.lucene.store.FSDirectory.open(index);
+             var held = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig())) {
+            TestSite.Run run = site.run("build", "-s", site.dir().toString(), "-o", out.toString());
+            assertEquals(2, run.code(), run.err());
+            assertTrue(run.err().contains("another peerhub (a build, serve or search of this site) is writing its search index"),
+                    run.err());
+            assertTrue(run.err().contains("nothing was written"), run.err());
+            assertFalse(run.err().contains("internal error"), run.err());
+            assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+            assertFalse(Files.exists(out.resolve("index.html")), "nothing written");
+        }
+        TestSite.Run after = site.run("build", "-s", site.dir().toString(), "-o", out.toString(), "--quiet");
+        assertEquals(0, after.code(), after.err());
+    }
+
     // --- YAML front matter ---------------------------------------------------------------------
 
     @Test
