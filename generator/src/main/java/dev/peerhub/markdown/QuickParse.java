@@ -216,7 +216,7 @@ final class QuickParse {
     private Kind kind(int p, int e) {
         char c = s.charAt(p);
         // thematic breaks and setext underlines ("---", "* * *", "==="), and "-" alone (an empty item)
-        if (onlyOf(p, e)) return Kind.OUTSIDE;
+        if (QuickScan.onlyOf(s, p, e)) return Kind.OUTSIDE;
         if (c == ':') return Kind.OUTSIDE; // a definition
         if (c == '#') return atxLevel(p, e) > 0 ? Kind.HEADING : Kind.TEXT;
         if (c == '>') return Kind.QUOTE;
@@ -228,19 +228,6 @@ final class QuickParse {
             return m - p == 2 && c == '1' ? Kind.ORDERED_ONE : Kind.ORDERED;
         }
         return Kind.TEXT;
-    }
-
-    /** True when {@code [p, e)} holds only one of {@code - = * _} and spaces. */
-    private boolean onlyOf(int p, int e) {
-        char mark = 0;
-        for (int i = p; i < e; i++) {
-            char c = s.charAt(i);
-            if (c == ' ') continue;
-            if (c != '-' && c != '=' && c != '*' && c != '_') return false;
-            if (mark == 0) mark = c;
-            else if (c != mark) return false;
-        }
-        return mark != 0;
     }
 
     /** The level of an ATX heading starting at {@code p}, or 0. */

@@ -155,8 +155,8 @@ final class QuickScan {
         return m == end || s.charAt(m) == ' ' ? m : p;
     }
 
-    /** True when {@code [p, end)} holds only one of {@code - = * _} and spaces. */
-    private static boolean onlyOf(String s, int p, int end) {
+    /** True when {@code [p, end)} holds only one of {@code - = * _} and spaces (also used by {@link QuickParse}). */
+    static boolean onlyOf(String s, int p, int end) {
         char mark = 0;
         for (int i = p; i < end; i++) {
             char c = s.charAt(i);

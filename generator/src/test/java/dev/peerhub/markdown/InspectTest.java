@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,15 +99,7 @@ class InspectTest {
 
     @Test
     void findsWhatRenderFindsOnAGeneratedCorpus(@TempDir Path dir) throws Exception {
-        Path generator = Path.of("../bench/CorpusGenerator.java");
-        Assumptions.assumeTrue(Files.isRegularFile(generator));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), generator.toString(), "--articles", "300", "--seed", "11",
-                "--out", dir.toString(), "--templates", "../templates")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "corpus generator timed out");
-        assertEquals(0, p.exitValue());
-        SiteInMemory corpus = SiteInMemory.load(dir);
+        SiteInMemory corpus = GeneratedCorpus.of(dir, 300, 11);
         int pages = corpus.site().allPages().size();
         assertTrue(pages >= 280, "pages: " + pages);
         assertTrue(assertInspectFindsWhatRenderFinds(corpus) > 300);

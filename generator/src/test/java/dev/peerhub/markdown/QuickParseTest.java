@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,15 +180,7 @@ class QuickParseTest {
 
     @Test
     void generatedCorpus(@TempDir Path dir) throws Exception {
-        Path generator = Path.of("../bench/CorpusGenerator.java");
-        Assumptions.assumeTrue(Files.isRegularFile(generator));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), generator.toString(), "--articles", "300", "--seed", "13",
-                "--out", dir.toString(), "--templates", "../templates")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "corpus generator timed out");
-        assertEquals(0, p.exitValue());
-        SiteInMemory corpus = SiteInMemory.load(dir);
+        SiteInMemory corpus = GeneratedCorpus.of(dir, 300, 13);
         int pages = corpus.site().allPages().size();
         assertTrue(pages >= 280, "pages: " + pages);
         int quick = assertSameOnSite(corpus);
