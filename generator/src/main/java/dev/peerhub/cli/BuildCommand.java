@@ -93,7 +93,7 @@ public final class BuildCommand implements Callable<Integer> {
             return 0;
         } catch (dev.peerhub.search.SearchIndexer.IndexBusyException e) {
             progress.done();
-            spec.commandLine().getErr().println("peerhub build: " + e.getMessage() + "; nothing was written, "
+            spec.commandLine().getErr().println("peerhub build: " + e.message(siteDir) + "; nothing was written, "
                     + display(siteDir, outDir) + " is unchanged");
             return 2;
         } catch (BuildFailedException e) {

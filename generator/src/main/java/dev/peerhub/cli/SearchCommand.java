@@ -70,7 +70,7 @@ public final class SearchCommand implements Callable<Integer> {
                 new dev.peerhub.build.Builder(options, SearchStage.factory(siteDir), stage -> {})
                         .build(dev.peerhub.output.OutputSink.discard());
             } catch (dev.peerhub.search.SearchIndexer.IndexBusyException e) {
-                err.println("peerhub search: " + e.getMessage());
+                err.println("peerhub search: " + e.message(siteDir));
                 err.flush();
                 return 2;
             } catch (dev.peerhub.diagnostic.BuildFailedException e) {

@@ -189,7 +189,7 @@ public final class ServeCommand implements Callable<Integer> {
             server.fail(e.diagnostics().sorted().stream().map(Diagnostic::format).toList());
             lastBuildFailed = true;
         } catch (dev.peerhub.search.SearchIndexer.IndexBusyException e) {
-            String line = "peerhub serve: " + e.getMessage() + "; still serving the last good build";
+            String line = "peerhub serve: " + e.message(siteDir) + "; still serving the last good build";
             err.println(line);
             server.fail(List.of(line));
             lastBuildFailed = true;

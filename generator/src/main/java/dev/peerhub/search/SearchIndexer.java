@@ -81,9 +81,23 @@ public final class SearchIndexer implements Closeable {
      * stop without writing anything.
      */
     public static final class IndexBusyException extends RuntimeException {
+        private final Path luceneDir;
+
         public IndexBusyException(Path luceneDir, Throwable cause) {
-            super("another peerhub (a build, serve or search of this site) is writing its search index in "
-                    + luceneDir + "; wait for it to finish, or stop it, and run this again", cause);
+            super(message(luceneDir.toString()), cause);
+            this.luceneDir = luceneDir;
+        }
+
+        /** The message, with the index's folder relative to {@code siteDir} when it lies inside it. */
+        public String message(Path siteDir) {
+            Path site = siteDir.toAbsolutePath().normalize();
+            Path dir = luceneDir.toAbsolutePath().normalize();
+            return message(dir.startsWith(site) ? site.relativize(dir).toString() : dir.toString());
+        }
+
+        private static String message(String dir) {
+            return "another peerhub (a build, serve or search of this site) is writing its search index in "
+                    + dir + "/; wait for it to finish, or stop it, and run this again";
         }
     }
 

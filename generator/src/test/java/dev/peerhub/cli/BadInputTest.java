@@ -68,6 +68,7 @@ class BadInputTest {
             assertEquals(2, run.code(), run.err());
             assertTrue(run.err().contains("another peerhub (a build, serve or search of this site) is writing its search index"),
                     run.err());
+            assertTrue(run.err().contains("writing its search index in .peerhub-cache/search-index/;"), run.err());
             assertTrue(run.err().contains("nothing was written"), run.err());
             assertFalse(run.err().contains("internal error"), run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
