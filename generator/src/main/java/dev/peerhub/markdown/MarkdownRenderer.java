@@ -99,7 +99,7 @@ public final class MarkdownRenderer {
 
     /** {@link #render} through Flexmark's parser, whatever the body (the tests compare the two). */
     RenderedArticle renderWithFlexmark(Article article, String body, LinkTargets targets) {
-        return rendered(article, analyse(article, body, targets, parserFor(body).parse(body)));
+        return rendered(article, analyse(article, body, targets, flexmarkParse(body)));
     }
 
     private RenderedArticle rendered(Article article, Analysed a) {
@@ -126,6 +126,11 @@ public final class MarkdownRenderer {
         return parser.parse(body);
     }
 
+    /** Flexmark's tree of {@code body}, from the parser picked for it ({@link #parserFor}). */
+    private Document flexmarkParse(String body) {
+        return parserFor(body).parse(body);
+    }
+
     /**
      * What {@code peerhub check} needs of an article's body, without the cost of HTML: the same parse, links,
      * anchors and table of contents as {@link #render}, with the HTML left empty and no search passages.
@@ -143,7 +148,7 @@ public final class MarkdownRenderer {
 
     /** {@link #inspect} through Flexmark's parser, whatever the body (the tests compare the two). */
     RenderedArticle inspectWithFlexmark(Article article, String body, LinkTargets targets) {
-        Analysed a = analyse(article, body, targets, parserFor(body).parse(body));
+        Analysed a = analyse(article, body, targets, flexmarkParse(body));
         return new RenderedArticle(article, "", a.toc(), List.of(), a.links(), a.anchors());
     }
 
@@ -433,7 +438,7 @@ public final class MarkdownRenderer {
 
     /** For the tests: as {@link #parseForTest}, with the parser {@link #render} picks for this body. */
     Document parsePickedForTest(String markdown) {
-        return prepared(parserFor(markdown).parse(markdown));
+        return prepared(flexmarkParse(markdown));
     }
 
     private static Document prepared(Document doc) {
@@ -444,7 +449,7 @@ public final class MarkdownRenderer {
 
     /** For QuickParse's tests: Flexmark's tree of a body, from the parser {@link #render} would use. */
     Document flexmarkParseForTest(String body) {
-        return parserFor(body).parse(body);
+        return flexmarkParse(body);
     }
 
     /** For QuickParse's tests: the options {@link #parse} gives {@link QuickParse} for this body. */

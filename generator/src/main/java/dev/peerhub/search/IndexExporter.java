@@ -467,16 +467,7 @@ final class IndexExporter {
     /** As {@link #entries(List)}, at DEFLATE level {@code level}. */
     private List<Future<byte[]>> entries(List<byte[]> contents, int level) {
         List<Future<byte[]>> out = new ArrayList<>(contents.size());
-        for (byte[] c : contents) {
-            out.add(submit(() -> {
-                Deflater d = new Deflater(level, true);
-                try {
-                    return entry(d, c);
-                } finally {
-                    d.end();
-                }
-            }));
-        }
+        for (byte[] c : contents) out.add(submit(() -> entry(c, level)));
         return out;
     }
 
@@ -697,7 +688,12 @@ final class IndexExporter {
 
     /** An entry: varint length, then the raw DEFLATE of content. */
     static byte[] entry(byte[] content) {
-        Deflater d = new Deflater(COMPRESSION_LEVEL, true);
+        return entry(content, COMPRESSION_LEVEL);
+    }
+
+    /** As {@link #entry(byte[])}, at DEFLATE level {@code level}. */
+    static byte[] entry(byte[] content, int level) {
+        Deflater d = new Deflater(level, true);
         try {
             return entry(d, content);
         } finally {

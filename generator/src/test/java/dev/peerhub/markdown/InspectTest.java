@@ -9,7 +9,6 @@ import dev.peerhub.site.Site;
 import dev.peerhub.testing.SiteInMemory;
 import dev.peerhub.testing.TestSite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,16 +65,9 @@ class InspectTest {
 
     @Test
     void findsWhatRenderFindsOnTheSeedDocuments() throws IOException {
-        Path seeds = TestSite.repo().resolve("generator/src/test/resources/seeds");
-        List<String> files = new ArrayList<>();
-        try (var list = Files.list(seeds)) {
-            for (Path p : list.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                files.add("content/guides/" + p.getFileName().toString().replace(".txt", ".md"));
-                files.add(Files.readString(p));
-            }
-        }
-        assertEquals(4, files.size());
-        SiteInMemory s = site(files.toArray(String[]::new));
+        String[] files = TestSite.seedGuides();
+        assertEquals(4, files.length);
+        SiteInMemory s = site(files);
         assertEquals(2, s.site().pages().size());
         assertInspectFindsWhatRenderFinds(s);
     }

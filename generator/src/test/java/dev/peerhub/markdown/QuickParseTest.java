@@ -24,7 +24,6 @@ import dev.peerhub.site.Page;
 import dev.peerhub.testing.SiteInMemory;
 import dev.peerhub.testing.TestSite;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -155,16 +154,9 @@ class QuickParseTest {
 
     @Test
     void seedDocuments() throws IOException {
-        Path seeds = TestSite.repo().resolve("generator/src/test/resources/seeds");
-        List<String> files = new ArrayList<>();
-        try (var list = Files.list(seeds)) {
-            for (Path p : list.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
-                files.add("content/guides/" + p.getFileName().toString().replace(".txt", ".md"));
-                files.add(Files.readString(p));
-                sameTree(p.toString(), Files.readString(p));
-            }
-        }
-        assertSameOnSite(SiteInMemory.of(TestSite.MINIMAL_CONFIG, files.toArray(String[]::new)));
+        String[] files = TestSite.seedGuides();
+        for (int i = 0; i < files.length; i += 2) sameTree(files[i], files[i + 1]);
+        assertSameOnSite(SiteInMemory.of(TestSite.MINIMAL_CONFIG, files));
     }
 
     /** {@code -Dpeerhub.compare.site=DIR} compares the two on another site too, such as a generated 10k corpus. */

@@ -59,6 +59,21 @@ public final class TestSite {
         return p;
     }
 
+    /**
+     * The seed documents ({@code generator/src/test/resources/seeds/*.txt}) as guides: path, text pairs
+     * {@code content/guides/NAME.md}, in file-name order.
+     */
+    public static String[] seedGuides() throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        try (Stream<Path> list = Files.list(repo().resolve("generator/src/test/resources/seeds"))) {
+            for (Path p : list.filter(f -> f.toString().endsWith(".txt")).sorted().toList()) {
+                files.add("content/guides/" + p.getFileName().toString().replace(".txt", ".md"));
+                files.add(Files.readString(p));
+            }
+        }
+        return files.toArray(String[]::new);
+    }
+
     private void copyTemplates() {
         Path from = repo().resolve("templates");
         try (Stream<Path> walk = Files.walk(from)) {
