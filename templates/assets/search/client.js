@@ -43,8 +43,15 @@ const loadAnalyzer = () => {
 };
 loadAnalyzer().catch(() => {}); // a failure is reported by the search that needs it
 
+// The index format this client reads (IndexExporter.FORMAT_VERSION).
+const FORMAT = 2;
+
 const manifest = () => once('manifest.json', async () => {
   const [m, a] = await Promise.all([get('manifest.json').then((r) => r.json()), loadAnalyzer()]);
+  if (m.v !== FORMAT) {
+    // A client.js and a manifest from different builds (a cache holding one of them): say so.
+    throw new Error(`search index: format ${m.v}, but this client reads format ${FORMAT}; reload the page`);
+  }
   lowerCase = a.lowerCase;
   tokenize = a.tokenize;
   analyze = isEnglish(m.lang) ? a.analyze : analyzeStandard;
@@ -785,7 +792,27 @@ async function fetchDocs(m, docNums) {
     ranges = docNums.map((d) => [offs(d), offs(d + 1)]);
   }
   const payloads = await packEntries(m.docs, ranges, () => Promise.all(docNums.map((d) => docFromGroup(m, d))));
-  return payloads.map((p) => JSON.parse(utf8.decode(p)));
+  return payloads.map(decodeDoc);
+}
+
+/**
+ * A page's display data (dev.peerhub.search.DisplayData's encoding): url, title, summary, date, content
+ * note, tags, then passages as [anchor, heading, text]; each string a varint byte length and UTF-8.
+ */
+function decodeDoc(b) {
+  const r = new Reader(b);
+  const str = () => {
+    const n = r.varint();
+    const s = n ? utf8.decode(b.subarray(r.pos, r.pos + n)) : '';
+    r.pos += n;
+    return s;
+  };
+  const url = str(), title = str(), summary = str(), date = str(), contentNote = str();
+  const tags = [];
+  for (let n = r.varint(); n > 0; n--) tags.push(str());
+  const passages = [];
+  for (let n = r.varint(); n > 0; n--) passages.push([str(), str(), str()]);
+  return { url, title, summary, date, contentNote, tags, passages };
 }
 
 /** Without range support: a page's entry from the file of m.docGroup entries end to end that holds it. */

@@ -9,7 +9,8 @@ import org.apache.lucene.util.BytesRef;
  * tags in page order, and per passage its anchor, heading and the first {@link Excerpts#SOURCE_WORDS}
  * words of its text (all an excerpt is ever cut from). Kept in the Lucene index as one binary stored
  * field ({@link SearchFields#DISPLAY}): strings as varint byte length and UTF-8, lists as varint count
- * and items, passages as anchor, heading, text. One field instead of one per value made storing and
+ * and items, passages as anchor, heading, text. The client reads the same bytes (each page's entry in
+ * {@code search/d/} is this encoding, raw-DEFLATE compressed), so the export compresses them as stored. One field instead of one per value made storing and
  * reading them back (for the client's display data and for {@code peerhub search}) several times cheaper.
  */
 record DisplayData(String url, String title, String summary, String date, String contentNote,
@@ -74,6 +75,18 @@ record DisplayData(String url, String title, String summary, String date, String
             texts[i] = string(in);
         }
         return new DisplayData(url, title, summary, date, note, tags, anchors, headings, texts);
+    }
+
+    /** The tags of an encoded page, without decoding the rest. */
+    static String[] tags(BytesRef bytes) {
+        Input in = new Input(bytes.bytes, bytes.offset);
+        for (int i = 0; i < 5; i++) { // url, title, summary, date, content note
+            int len = in.varint();
+            in.pos += len;
+        }
+        String[] tags = new String[in.varint()];
+        for (int i = 0; i < tags.length; i++) tags[i] = string(in);
+        return tags;
     }
 
     private static void string(ByteSink out, String s) {

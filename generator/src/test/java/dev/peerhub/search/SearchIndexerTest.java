@@ -57,7 +57,14 @@ class SearchIndexerTest {
         DisplayData d = new DisplayData("/a/ü/", "T <x> \"q\"", "", "2024-01-02", "note ✓", new String[] {"a", "b c"},
                 new String[] {"", "h-1"}, new String[] {"", "Héading"}, new String[] {"text 😀", ""});
         DisplayData back = DisplayData.decode(new org.apache.lucene.util.BytesRef(d.encode()));
-        assertEquals(IndexExporter.fragment(d), IndexExporter.fragment(back));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(d.encode(), back.encode());
+        assertEquals(List.of(d.tags()), List.of(back.tags()));
+        assertEquals(List.of("a", "b c"), List.of(DisplayData.tags(new org.apache.lucene.util.BytesRef(d.encode()))));
+        // At an offset inside a larger array, as stored fields hand them out.
+        byte[] enc = d.encode();
+        byte[] padded = new byte[enc.length + 7];
+        System.arraycopy(enc, 0, padded, 3, enc.length);
+        assertEquals(List.of("a", "b c"), List.of(DisplayData.tags(new org.apache.lucene.util.BytesRef(padded, 3, enc.length))));
         assertEquals("", DisplayData.decode(new org.apache.lucene.util.BytesRef(new DisplayData("/", "", "", "", "",
                 new String[0], new String[0], new String[0], new String[0]).encode())).title());
     }
