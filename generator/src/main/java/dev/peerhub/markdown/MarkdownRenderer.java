@@ -5,7 +5,9 @@ import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
@@ -232,7 +234,7 @@ public final class MarkdownRenderer {
         String parentText = null;
         for (Heading h : headings) {
             if (h.getLevel() < 2 || h.getLevel() > 3 || h.getAnchorRefId() == null) continue;
-            String text = new TextCollectingVisitor().collectAndGetText(h).strip();
+            String text = collectText(h).strip();
             if (h.getLevel() == 2) {
                 if (parentId != null) top.add(new TocEntry(2, parentId, parentText, children));
                 parentId = h.getAnchorRefId();
@@ -259,10 +261,10 @@ public final class MarkdownRenderer {
                     result.add(new SearchDocument.Passage(anchor, heading, text.toString().strip()));
                 }
                 anchor = h.getAnchorRefId() == null ? "" : h.getAnchorRefId();
-                heading = new TextCollectingVisitor().collectAndGetText(h).strip();
+                heading = collectText(h).strip();
                 text.setLength(0);
             } else {
-                String t = new TextCollectingVisitor().collectAndGetText(n).strip();
+                String t = collectText(n).strip();
                 if (!t.isEmpty()) {
                     if (!text.isEmpty()) text.append('\n');
                     text.append(t);
@@ -273,6 +275,40 @@ public final class MarkdownRenderer {
             result.add(new SearchDocument.Passage(anchor, heading, text.toString().strip()));
         }
         return result;
+    }
+
+    /**
+     * The text Flexmark's {@link TextCollectingVisitor} collects from {@code n}. A paragraph or heading at
+     * the top level whose children are only plain text and soft line breaks (most of them) is read straight
+     * from the source: the visitor would append exactly those children's characters, but through a sequence
+     * builder that copies them one character at a time. Anything else goes to the visitor.
+     */
+    static String collectText(Node n) {
+        String plain = plainText(n);
+        return plain != null ? plain : new TextCollectingVisitor().collectAndGetText(n);
+    }
+
+    private static String plainText(Node n) {
+        if (!(n instanceof Paragraph || n instanceof Heading) || !(n.getParent() instanceof Document)) return null;
+        if (!(n.getChars().getBase() instanceof String base)) return null;
+        Node first = n.getFirstChild();
+        if (first == null) return null;
+        StringBuilder sb = null;
+        String only = null;
+        for (Node c = first; c != null; c = c.getNext()) {
+            if ((c.getClass() != Text.class && c.getClass() != SoftLineBreak.class) || c.getFirstChild() != null) return null;
+            int start = c.getStartOffset();
+            int end = c.getEndOffset();
+            // Only characters that are one stretch of the source, as parsed (no inserted or skipped ones).
+            if (c.getChars().length() != end - start || end > base.length()) return null;
+            if (only == null && sb == null) {
+                only = base.substring(start, end);
+            } else {
+                if (sb == null) sb = new StringBuilder(only);
+                sb.append(base, start, end);
+            }
+        }
+        return sb != null ? sb.toString() : only;
     }
 
     private static void rewriteLinks(Document doc, Article article, LineIndex lines, LinkTargets targets,
