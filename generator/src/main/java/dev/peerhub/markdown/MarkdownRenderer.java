@@ -1,6 +1,8 @@
 package dev.peerhub.markdown;
 
+import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.Link;
@@ -9,7 +11,10 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
-import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
+import com.vladsch.flexmark.ast.TextBase;
+import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
+import com.vladsch.flexmark.util.ast.DoNotCollectText;
 import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -234,7 +239,7 @@ public final class MarkdownRenderer {
         String parentText = null;
         for (Heading h : headings) {
             if (h.getLevel() < 2 || h.getLevel() > 3 || h.getAnchorRefId() == null) continue;
-            String text = collectText(h).strip();
+            String text = collectText(h);
             if (h.getLevel() == 2) {
                 if (parentId != null) top.add(new TocEntry(2, parentId, parentText, children));
                 parentId = h.getAnchorRefId();
@@ -261,10 +266,10 @@ public final class MarkdownRenderer {
                     result.add(new SearchDocument.Passage(anchor, heading, text.toString().strip()));
                 }
                 anchor = h.getAnchorRefId() == null ? "" : h.getAnchorRefId();
-                heading = collectText(h).strip();
+                heading = collectText(h);
                 text.setLength(0);
             } else {
-                String t = collectText(n).strip();
+                String t = collectText(n);
                 if (!t.isEmpty()) {
                     if (!text.isEmpty()) text.append('\n');
                     text.append(t);
@@ -278,14 +283,54 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * The text Flexmark's {@link TextCollectingVisitor} collects from {@code n}. A paragraph or heading at
-     * the top level whose children are only plain text and soft line breaks (most of them) is read straight
-     * from the source: the visitor would append exactly those children's characters, but through a sequence
-     * builder that copies them one character at a time. Anything else goes to the visitor.
+     * The plain text of {@code n}, stripped: the text of the passages (the search index's body and the
+     * excerpts) and of the table of contents. The rules are those of Flexmark's (deprecated)
+     * {@code flexmark.ast.util.TextCollectingVisitor}, used before, with one change: typographic quotes,
+     * apostrophes, dashes and ellipses give the characters the writer typed. The visitor dropped them, so
+     * the index had "dont" for "don't" and "23" for "2--3", and excerpts showed them so. (The visitor of
+     * {@code flexmark-util-ast} keeps them, but trips its own assertions on some of our pages.)
+     * <ul>
+     *   <li>a paragraph: a blank line before it unless nothing was collected yet, then its children;</li>
+     *   <li>text, soft line breaks and {@code TextBase}: their characters (text only outside nodes marked
+     *       {@code DoNotCollectText}); a hard line break: its last character; an entity: what it stands for;</li>
+     *   <li>a typographic replacement: its source characters; typographic quotes: the source quote marks
+     *       around their children;</li>
+     *   <li>anything else: its children.</li>
+     * </ul>
+     * A paragraph or heading at the top level whose children are only text and soft line breaks (most of
+     * them) is cut from the source string in one piece per child.
      */
     static String collectText(Node n) {
         String plain = plainText(n);
-        return plain != null ? plain : new TextCollectingVisitor().collectAndGetText(n);
+        if (plain != null) return plain.strip();
+        StringBuilder out = new StringBuilder();
+        collect(n, out);
+        return out.toString().strip();
+    }
+
+    private static void collect(Node n, StringBuilder out) {
+        Class<?> c = n.getClass(); // by exact class, as the visitor's handlers
+        if (c == Text.class) {
+            if (!n.isOrDescendantOfType(DoNotCollectText.class)) out.append(n.getChars());
+        } else if (c == TextBase.class || c == SoftLineBreak.class || c == TypographicSmarts.class) {
+            out.append(n.getChars());
+        } else if (c == HardLineBreak.class) {
+            BasedSequence chars = n.getChars();
+            out.append(chars, chars.length() - 1, chars.length());
+        } else if (c == HtmlEntity.class) {
+            out.append(n.getChars().unescape());
+        } else if (c == Paragraph.class) {
+            if (n.isOrDescendantOfType(DoNotCollectText.class)) return;
+            if (!out.isEmpty()) out.append("\n\n");
+            for (Node k = n.getFirstChild(); k != null; k = k.getNext()) collect(k, out);
+        } else if (c == TypographicQuotes.class) {
+            TypographicQuotes q = (TypographicQuotes) n;
+            out.append(q.getOpeningMarker());
+            for (Node k = n.getFirstChild(); k != null; k = k.getNext()) collect(k, out);
+            out.append(q.getClosingMarker());
+        } else {
+            for (Node k = n.getFirstChild(); k != null; k = k.getNext()) collect(k, out);
+        }
     }
 
     private static String plainText(Node n) {
