@@ -40,7 +40,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *       sequence (its next line a {@code "- "} item at the key's column or deeper), or else null.
  *   <li>Block sequences: {@code "- "} items at one column, each holding a one-line value.
  *   <li>One-line values: a single-quoted text closed on the same line ({@code ''} inside for a quote); a
- *       double-quoted text closed on the same line, with no backslash; a flow sequence {@code [a, 'b', "c"]}
+ *       double-quoted text closed on the same line, with no backslash but in the escapes {@code \"} and
+ *       {@code \\}; a flow sequence {@code [a, 'b', "c"]}
  *       closed on the same line holding such quoted texts or plain items (no {@code [ ] { } # :} in them,
  *       no empty item); or a plain scalar on one line that does not start with an indicator and contains no
  *       {@code #} and no {@code :} before a space or the line's end. Only spaces may follow a value on its
@@ -287,7 +288,16 @@ final class QuickYaml {
         while (true) {
             if (q >= e) throw OUTSIDE;
             char d = s.charAt(q);
-            if (quote == '"' && d == '\\') throw OUTSIDE;
+            if (quote == '"' && d == '\\') {
+                // only the escapes \" and \\ (each one character for itself); any other is left to SnakeYAML
+                char next = q + 1 < e ? s.charAt(q + 1) : 0;
+                if (next != '"' && next != '\\') throw OUTSIDE;
+                if (unescaped == null) unescaped = new StringBuilder();
+                unescaped.append(s, from, q).append(next);
+                q += 2;
+                from = q;
+                continue;
+            }
             if (d == quote) {
                 if (quote == '\'' && q + 1 < e && s.charAt(q + 1) == '\'') {
                     if (unescaped == null) unescaped = new StringBuilder();

@@ -166,7 +166,7 @@ class QuickYamlTest {
         "1.0e+3", ".inf", "-.inf", ".NaN", "~", "null", "Null", "NULL", "", " ", "  trailing  ", "Círculo",
         "日本語", "emoji \uD83D\uDE00", "line\u2028sep", "nb\u00a0sp", "tab\there", "a, b", "a [b]", "a {b}",
         "'single'", "'it''s'", "''", "'  spaced  '", "'a: b'", "'# not a comment'", "'unclosed",
-        "\"double\"", "\"\"", "\"a \\\" b\"", "\"a\\nb\"", "\"unclosed", "\"a: b # c\"", "\"it's\"",
+        "\"double\"", "\"\"", "\"a \\\" b\"", "\"a \\\\ b\"", "\"ends \\\\\"", "\"\\\"\"", "\"a\\\"", "\"a\\tb\"", "\"\\\\\\\"\"", "\"a\\nb\"", "\"unclosed", "\"a: b # c\"", "\"it's\"",
         "'a' trailing", "\"a\" 'b'", "'a'  ", "[a, b]", "[]", "[ ]", "['a', \"b\"]", "[a,]", "[a, [b]]",
         "[yes, 1_000, ~, 2024-01-02]", "{a: b}", "[a: b]", "[a #b]", "[ a , b ]", "[a,b]", "['x'  ,  y]", "[a",
         "&a x", "*a", "!!str x", "!x y", "|", ">", "- x", "? x", "@x", "`x`", "%x", "-x", "a - b", ":x", ",x",
@@ -289,7 +289,7 @@ class QuickYamlTest {
                 "schedule:\n  weekday: monday\n  time: \"19:00\"\n  duration: 90\nagreements:\n  - \"One\"\n  - 'Two'\n",
                 "list:\n- a\n- 1_000\nnext: yes\n",
                 "empty:\nafter: ~\nnothing: null\n",
-                "\n\ntitle: x\n\n")) {
+                "\n\ntitle: x\n\n", "title: \"a \\\"b\\\" \\\\ c\"\n")) {
             assertTrue(check(text), text);
         }
         MappingNode m = QuickYaml.parse("a: yes\nb: 0x1F\nc: 1.5\nd: ~\ne: 2024-01-02\nf: x\n");
@@ -302,7 +302,7 @@ class QuickYamlTest {
     void leavesEverythingElseToSnakeYaml() {
         for (String text : List.of("", "\n", "title: a\ntitle: b\n", "tags:\n\t- a\n", "title: a\r\ndate: b\r\n",
                 "title: a # c\n", "# c\ntitle: a\n", "title: &a x\n", "title: *a\n", "title: !!str x\n",
-                "title: |\n  a\n", "title: 'a\n  b'\n", "title: a\n  b\n", "title: \"a\\\"b\"\n", "title: {a: b}\n",
+                "title: |\n  a\n", "title: 'a\n  b'\n", "title: a\n  b\n", "title: \"a\\nb\"\n", "title: \"a\\\"\n", "title: {a: b}\n",
                 "- a\n- b\n", "a: [b, [c]]\n", "a:\n  - b: c\n", "a: b: c\n", "? a\n: b\n", "title: \uD83D\uDE00\n",
                 "---\ntitle: a\n", "a: x\n b: y\n", "  a: x\n")) {
             assertNull(QuickYaml.parse(text), text);
