@@ -32,14 +32,6 @@ public final class YamlText {
 
     private YamlText() {}
 
-    /**
-     * Parses {@code text} as one YAML mapping.
-     *
-     * @param file       the file's path relative to the site, for messages
-     * @param lineOffset lines before the YAML text in its file (front matter starts after {@code ---})
-     * @return the mapping, or empty when the text is not a valid mapping (problems are in {@code out});
-     *     an empty text gives an empty mapping
-     */
     /** SnakeYAML's Yaml is not thread-safe but costly to set up: one per thread. */
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(() -> {
         LoaderOptions options = new LoaderOptions();
@@ -52,10 +44,35 @@ public final class YamlText {
         return new Yaml(options);
     });
 
+    /**
+     * Whether {@link QuickYaml} reads the texts in its subset; on unless the system property
+     * {@code peerhub.quickyaml} is {@code false} (to compare a build's output with and without it).
+     */
+    private static final boolean QUICK_YAML = !"false".equals(System.getProperty("peerhub.quickyaml"));
+
+    /**
+     * Parses {@code text} as one YAML mapping.
+     *
+     * @param file       the file's path relative to the site, for messages
+     * @param lineOffset lines before the YAML text in its file (front matter starts after {@code ---})
+     * @return the mapping, or empty when the text is not a valid mapping (problems are in {@code out});
+     *     an empty text gives an empty mapping
+     */
     public static Optional<YamlMap> parseMapping(String text, String file, int lineOffset, Diagnostics out) {
+        if (QUICK_YAML) {
+            MappingNode quick = QuickYaml.parse(text);
+            if (quick != null) {
+                return Optional.of(new YamlMap(quick, file, lineOffset, out));
+            }
+        }
+        return parseWithSnakeYaml(text, file, lineOffset, out);
+    }
+
+    /** {@link #parseMapping} without the fast reader: every text goes through SnakeYAML. */
+    static Optional<YamlMap> parseWithSnakeYaml(String text, String file, int lineOffset, Diagnostics out) {
         Node root;
         try {
-            root = YAML.get().compose(new StringReader(text));
+            root = compose(text);
         } catch (MarkedYAMLException e) {
             Mark at = unclosedQuote(e) && e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
             out.error(position(file, lineOffset, at), describe(e));
@@ -91,6 +108,11 @@ public final class YamlText {
             return Optional.empty();
         }
         return Optional.of(new YamlMap(mapping, file, lineOffset, out));
+    }
+
+    /** SnakeYAML's node tree for {@code text} (null for an empty text); throws on invalid YAML. */
+    static Node compose(String text) {
+        return YAML.get().compose(new StringReader(text));
     }
 
     private static boolean checkTagsAndKeys(Node node, String file, int lineOffset, Diagnostics out, int depth) {
