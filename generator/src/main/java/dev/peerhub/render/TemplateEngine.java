@@ -57,7 +57,8 @@ public final class TemplateEngine {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setObjectWrapper(RecordWrapper.enabled() ? new RecordWrapper(Configuration.VERSION_2_3_34)
+                : new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     }
 
     /** Parses a template ahead of use; a syntax error or a missing file becomes a diagnostic. */
