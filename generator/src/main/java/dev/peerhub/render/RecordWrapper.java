@@ -16,9 +16,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -71,23 +69,53 @@ final class RecordWrapper extends DefaultObjectWrapper {
      * that is not public); {@link RecordModel} checks the rest the first time it reads a component.
      */
     static final class Shape {
-        static final Shape NONE = new Shape(Map.of(), new Function[0]);
+        static final Shape NONE = new Shape(new String[0], new Function[0]);
 
-        final Map<String, Integer> slots;
         final Function<Object, Object>[] getters;
         /** Per slot: 0 not yet checked against the default model, 1 read directly, -1 leave to the default model. */
         final byte[] checked;
+        // name -> slot, open addressing on String.hashCode (a Map lookup was a sixth of the rendering time)
+        private final String[] names;
+        private final int[] hashes;
+        private final int[] slotOf;
+        private final int mask;
 
-        private Shape(Map<String, Integer> slots, Function<Object, Object>[] getters) {
-            this.slots = slots;
+        private Shape(String[] componentNames, Function<Object, Object>[] getters) {
             this.getters = getters;
             this.checked = new byte[getters.length];
+            int size = Integer.highestOneBit(Math.max(1, componentNames.length) * 4);
+            this.names = new String[size];
+            this.hashes = new int[size];
+            this.slotOf = new int[size];
+            this.mask = size - 1;
+            for (int slot = 0; slot < componentNames.length; slot++) {
+                int h = componentNames[slot].hashCode();
+                int i = spread(h) & mask;
+                while (names[i] != null) i = (i + 1) & mask;
+                names[i] = componentNames[slot];
+                hashes[i] = h;
+                slotOf[i] = slot;
+            }
+        }
+
+        private static int spread(int h) {
+            return h ^ (h >>> 16);
+        }
+
+        /** The slot of a component name, or -1. */
+        int slot(String key) {
+            int h = key.hashCode();
+            for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+                String name = names[i];
+                if (name == null) return -1;
+                if (hashes[i] == h && (name == key || name.equals(key))) return slotOf[i];
+            }
         }
 
         static Shape of(Class<?> type) {
             if (!type.isRecord() || !isPublic(type)) return NONE;
             RecordComponent[] components = type.getRecordComponents();
-            Map<String, Integer> slots = new HashMap<>();
+            String[] names = new String[components.length];
             @SuppressWarnings("unchecked")
             Function<Object, Object>[] getters = new Function[components.length];
             MethodHandles.Lookup lookup = MethodHandles.lookup();
@@ -97,12 +125,12 @@ final class RecordWrapper extends DefaultObjectWrapper {
                     Method accessor = rc.getAccessor();
                     if (!Modifier.isPublic(accessor.getModifiers()) || hasBeanGetter(type, rc.getName())) return NONE;
                     getters[i] = getter(lookup, lookup.unreflect(accessor));
-                    slots.put(rc.getName(), i);
+                    names[i] = rc.getName();
                 }
             } catch (Throwable e) {
                 return NONE;
             }
-            return new Shape(Map.copyOf(slots), getters);
+            return new Shape(names, getters);
         }
 
         private static boolean isPublic(Class<?> type) {
@@ -150,9 +178,8 @@ final class RecordWrapper extends DefaultObjectWrapper {
 
         @Override
         public TemplateModel get(String key) throws TemplateModelException {
-            Integer slot = shape.slots.get(key);
-            if (slot == null) return super.get(key);
-            int i = slot;
+            int i = shape.slot(key);
+            if (i < 0) return super.get(key);
             TemplateModel[] read = this.read;
             if (read != null && read[i] != null) return read[i];
             byte checked = shape.checked[i];
