@@ -14,9 +14,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -89,9 +87,9 @@ public final class TemplateEngine {
     public Optional<byte[]> render(String name, Object model, Diagnostics out) {
         try {
             Template t = cfg.getTemplate(name);
-            StringWriter w = new StringWriter(16 * 1024);
+            Utf8Out w = Utf8Out.get();
             t.process(model, w);
-            return Optional.of(w.toString().getBytes(StandardCharsets.UTF_8));
+            return Optional.of(w.bytes());
         } catch (TemplateException e) {
             String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
             SourcePosition at = SourcePosition.of(templatesRel + "/" + file,
