@@ -112,7 +112,10 @@ final class Utf8Out extends Writer {
         buf[n++] = (byte) (0x80 | (cp & 0x3F));
     }
 
-    /** The template's own text comes as {@code char[]}: encoded here without making a {@code String}. */
+    /**
+     * The template's own text comes as {@code char[]}: short pieces are encoded here without making a
+     * {@code String}; long ones (and one after a pending surrogate) go through {@link #write(String, int, int)}.
+     */
     @Override
     public void write(char[] s, int off, int len) {
         if (len <= 0) return;
