@@ -14,9 +14,7 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -57,7 +55,8 @@ public final class TemplateEngine {
         cfg.setAPIBuiltinEnabled(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
         cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        cfg.setObjectWrapper(RecordWrapper.enabled() ? new RecordWrapper(Configuration.VERSION_2_3_34)
+                : new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     }
 
     /** Parses a template ahead of use; a syntax error or a missing file becomes a diagnostic. */
@@ -88,9 +87,9 @@ public final class TemplateEngine {
     public Optional<byte[]> render(String name, Object model, Diagnostics out) {
         try {
             Template t = cfg.getTemplate(name);
-            StringWriter w = new StringWriter(16 * 1024);
+            Utf8Out w = Utf8Out.get();
             t.process(model, w);
-            return Optional.of(w.toString().getBytes(StandardCharsets.UTF_8));
+            return Optional.of(w.bytes());
         } catch (TemplateException e) {
             String file = e.getTemplateSourceName() == null ? name : e.getTemplateSourceName();
             SourcePosition at = SourcePosition.of(templatesRel + "/" + file,
