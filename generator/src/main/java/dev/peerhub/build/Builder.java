@@ -1073,8 +1073,7 @@ public final class Builder {
                 }
                 List<Views.ArticleCard> cards = items.subList((n - 1) * per, Math.min(items.size(), n * per)).stream()
                         .map(views::card).toList();
-                List<Views.PagerLink> links = new ArrayList<>();
-                for (int k = 1; k <= total; k++) links.add(new Views.PagerLink(k, pageUrl(base, k), k == n));
+                List<Views.PagerLink> links = Views.Pager.window(n, total, k -> pageUrl(base, k));
                 Views.Pager pager = new Views.Pager(n, total, n > 1 ? pageUrl(base, n - 1) : null,
                         n < total ? pageUrl(base, n + 1) : null, links);
                 String url = pageUrl(base, n);

@@ -46,11 +46,41 @@ public final class Views {
     /** A section on the home page or as a subsection. */
     public record SectionCard(String title, String url, String summary, int count) {}
 
-    /** Page numbers of a paginated list. */
-    public record Pager(int number, int total, String previousUrl, String nextUrl, List<PagerLink> pages) {}
+    /**
+     * Page numbers of a paginated list. {@code pages} is the window to show (see {@link #window}), not every
+     * page: a section of 10,000 guides has a thousand pages, and a thousand links on each of them.
+     */
+    public record Pager(int number, int total, String previousUrl, String nextUrl, List<PagerLink> pages) {
 
-    /** One page number. */
-    public record PagerLink(int number, String url, boolean current) {}
+        /** Pages shown on each side of the current one. */
+        public static final int AROUND = 2;
+
+        /**
+         * The page numbers to link from page {@code number} of {@code total}: the first, the last, and
+         * {@value #AROUND} on each side of the current page; a gap of a single page is filled with that page
+         * rather than marked. {@code gapBefore} marks the links that follow left-out pages.
+         */
+        public static List<PagerLink> window(int number, int total, java.util.function.IntFunction<String> url) {
+            java.util.TreeSet<Integer> shown = new java.util.TreeSet<>();
+            shown.add(1);
+            shown.add(total);
+            for (int k = Math.max(1, number - AROUND); k <= Math.min(total, number + AROUND); k++) shown.add(k);
+            for (int k : List.copyOf(shown)) {
+                Integer next = shown.higher(k);
+                if (next != null && next == k + 2) shown.add(k + 1); // "1 … 3" would hide a single page: show 2
+            }
+            List<PagerLink> out = new java.util.ArrayList<>(shown.size());
+            int previous = 0;
+            for (int k : shown) {
+                out.add(new PagerLink(k, url.apply(k), k == number, k > previous + 1));
+                previous = k;
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** One page number; {@code gapBefore}: pages between the previous link and this one are left out. */
+    public record PagerLink(int number, String url, boolean current, boolean gapBefore) {}
 
     /** A circle's facts (on circle pages and in the directory). */
     public record CircleView(String format, String formatLabel, String timezone, String place, String weekday,
