@@ -265,7 +265,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
   }
   // Times every query of qs from a fresh page, then the next one on the same page.
   async function timeSet(qs, label) {
-    const first = [], further = [], sampleReqs = [];
+    const first = [], further = [], furtherReqs = [], sampleReqs = [];
     const problems = [];
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i], q2 = qs[(i + 1) % qs.length];
@@ -276,7 +276,10 @@ for (const [name, tool] of Object.entries(TOOLS)) {
       srv.meter.on = false;   // requests the first search started are counted, even if they end later
       await settle(srv.meter);
       const reqs = srv.meter.reqs;
+      srv.meter.reqs = []; srv.meter.on = true;
       const r2 = await page.evaluate(tool.run, { q: q2 });
+      srv.meter.on = false;
+      furtherReqs.push(srv.meter.reqs.length);
       await context.close();
       first.push({ ms: r1.ms, bytes: reqs.reduce((s, r) => s + (r.bytes ?? 0), 0), requests: reqs.length, shown: r1.urls.length, complete: r1.withData === Math.min(10, r1.total), failed: reqs.filter(r => r.failed || r.status >= 400).length });
       further.push(r2.ms);
@@ -288,6 +291,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
       requests: median(first.map(f => f.requests)),
       firstMs: median(first.map(f => f.ms)),
       furtherMs: median(further),
+      furtherRequests: median(furtherReqs),
       firstMsP90: [...first.map(f => f.ms)].sort((a, b) => a - b)[Math.floor(first.length * 0.9)],
       incomplete: first.filter(f => !f.complete).length,
       medianShown: median(first.map(f => f.shown)),
@@ -298,6 +302,23 @@ for (const [name, tool] of Object.entries(TOOLS)) {
     return summary;
   }
   const timing = await timeSet(exactQueries.map(x => x.query), 'known items');
+  // The floor under any query that needs the network: a 100-byte range request to the same server
+  // from a warm page (median of 30), measured in this run beside the queries.
+  const roundTripMs = await (async () => {
+    const { context, page } = await freshPage(srv.origin);
+    const ms = await page.evaluate(async () => {
+      const out = [];
+      for (let k = 0; k < 30; k++) {
+        const t0 = performance.now();
+        const r = await fetch('/__bench/blank.html?' + k, { headers: { Range: 'bytes=0-99' }, cache: 'no-store' });
+        await r.arrayBuffer();
+        out.push(performance.now() - t0);
+      }
+      return out;
+    });
+    await context.close();
+    return median(ms);
+  })();
   // Broader queries: the first word of each pair alone (in about 30 titles at 10k), so that the
   // first query fetches the display data of ten results.
   const broad = await timeSet(sample.map(s => s.words[0]), 'one word');
@@ -320,7 +341,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
   }
   srv.server.close();
   results[name] = {
-    ...timing, broad,
+    ...timing, broad, roundTripMs,
     mrrExact: mrr.exact, mrrTypo: mrr.typo, mrrTypoSpace: mrr.typoSpace,
     typoInLastWord: { queries: typoQueries.filter(t => t.w === 1).length, missed: misses.typo.filter(m => typoQueries.find(t => m.startsWith(t.query + ' ->'))?.w === 1).length },
     misses, server: { ranged: srv.stats.ranged, multi: srv.stats.multi, gzipped: srv.stats.gzipped, notFound: [...new Set(srv.stats.notFound)].slice(0, 20) },
