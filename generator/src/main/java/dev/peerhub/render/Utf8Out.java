@@ -21,6 +21,8 @@ final class Utf8Out extends Writer {
     private int n;
     /** A high surrogate written last, waiting for its low half; 0 when none. */
     private char pending;
+    /** The chars of a short String, copied out to be encoded by the same loop as the template's char[]. */
+    private final char[] scratch = new char[BULK];
 
     /** This thread's writer, emptied. */
     static Utf8Out get() {
@@ -76,32 +78,8 @@ final class Utf8Out extends Writer {
             if (upTo != end) pending = last;
             return;
         }
-        room((end - off) * 3);
-        byte[] buf = this.buf;
-        int n = this.n;
-        for (int i = off; i < end; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                buf[n++] = (byte) c;
-            } else if (c < 0x800) {
-                buf[n++] = (byte) (0xC0 | (c >> 6));
-                buf[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (!Character.isSurrogate(c)) {
-                buf[n++] = (byte) (0xE0 | (c >> 12));
-                buf[n++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buf[n++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 == end) {
-                pending = c; // its other half may come with the next write
-            } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(s.charAt(i + 1))) {
-                this.n = n;
-                codePoint(Character.toCodePoint(c, s.charAt(++i)));
-                buf = this.buf;
-                n = this.n;
-            } else {
-                buf[n++] = '?'; // a lone half, as String.getBytes writes it
-            }
-        }
-        this.n = n;
+        s.getChars(off, end, scratch, 0); // shorter than BULK
+        encode(scratch, 0, end - off);
     }
 
     private void codePoint(int cp) {
@@ -124,7 +102,12 @@ final class Utf8Out extends Writer {
             write(new String(s, off, len));
             return;
         }
-        room(len * 3);
+        encode(s, off, end);
+    }
+
+    /** Encodes chars [off, end) of {@code s}; a high surrogate at the end waits for its other half. */
+    private void encode(char[] s, int off, int end) {
+        room((end - off) * 3);
         byte[] buf = this.buf;
         int n = this.n;
         for (int i = off; i < end; i++) {
