@@ -148,6 +148,19 @@ final class QuickYaml {
         return -1;
     }
 
+    /**
+     * The next line with content when it is at column {@code col}; -1 at the end or when it is less
+     * indented (the block ends); outside the subset when it is more indented.
+     */
+    private int nextAt(int col) {
+        int l = nextContent();
+        if (l < 0) return -1;
+        int indent = indentOf(l);
+        if (indent < col) return -1;
+        if (indent > col) throw OUTSIDE;
+        return l;
+    }
+
     private int indentOf(int l) {
         int i = start[l];
         while (s.charAt(i) == ' ') i++;
@@ -160,11 +173,8 @@ final class QuickYaml {
         List<NodeTuple> tuples = new ArrayList<>();
         Mark startMark = null;
         while (true) {
-            int l = nextContent();
+            int l = nextAt(col);
             if (l < 0) break;
-            int indent = indentOf(l);
-            if (indent < col) break;
-            if (indent > col) throw OUTSIDE;
             int p = start[l] + col;
             int e = end[l];
             // the key: a plain word directly followed by ':' and a space or the line's end
@@ -228,12 +238,9 @@ final class QuickYaml {
         List<Node> items = new ArrayList<>();
         Mark startMark = null;
         while (true) {
-            int l = nextContent();
+            int l = nextAt(col);
             if (l < 0) break;
-            int indent = indentOf(l);
-            if (indent < col) break;
-            if (indent > col) throw OUTSIDE;
-            if (!isItem(l, indent)) break; // a key at the column of an indentless sequence ends it
+            if (!isItem(l, col)) break; // a key at the column of an indentless sequence ends it
             int p = start[l] + col;
             if (startMark == null) startMark = mark(l, p);
             int v = p + 2;
