@@ -435,8 +435,17 @@ function stem(term) {
 // the letters: the tokenizer is not needed.
 const SIMPLE_WORD = /^[(["]*([A-Za-z]+)[.,;:!?)\]"]*$/;
 
-/** EnglishAnalyzer: [{ term, position }], position counting removed stop words like Lucene. */
+/**
+ * The curly apostrophe (U+2019, what phones type) read as ' before analysis, as the index does
+ * (dev.peerhub.search.ApostropheFolding): one character for one.
+ */
+export function foldApostrophes(text) {
+  return text.indexOf('\u2019') < 0 ? text : text.replace(/\u2019/g, "'");
+}
+
+/** EnglishAnalyzer (after foldApostrophes): [{ term, position }], position counting removed stop words like Lucene. */
 export function analyze(text) {
+  text = foldApostrophes(text);
   if (text.length <= 100) {
     const simple = SIMPLE_WORD.exec(text);
     if (simple) {

@@ -54,6 +54,7 @@ const manifest = () => once('manifest.json', async () => {
   }
   lowerCase = a.lowerCase;
   tokenize = a.tokenize;
+  foldApostrophes = a.foldApostrophes;
   analyze = isEnglish(m.lang) ? a.analyze : analyzeStandard;
   return m;
 });
@@ -61,8 +62,8 @@ const manifest = () => once('manifest.json', async () => {
 // The index's analyzer: EnglishAnalyzer for English sites, StandardAnalyzer (tokenizer and lower
 // case, no stop words, no stemming) for every other language. Set with the manifest.
 const isEnglish = (lang) => /^en([-_]|$)/i.test(lang || 'en');
-const analyzeStandard = (text) => tokenize(text).map((t, position) => ({ term: lowerCase(t.text), position }));
-let analyze, lowerCase, tokenize;
+const analyzeStandard = (text) => tokenize(foldApostrophes(text)).map((t, position) => ({ term: lowerCase(t.text), position }));
+let analyze, lowerCase, tokenize, foldApostrophes;
 const bytes = (name) => once(name, async () => new Uint8Array(await (await get(name)).arrayBuffer()));
 const json = (name) => once(name, async () => (await get(name)).json());
 

@@ -121,6 +121,7 @@ final class FastEnglishAnalyzer extends Analyzer {
                 length += read;
                 if (length == text.length) text = Arrays.copyOf(text, text.length * 2);
             }
+            ApostropheFolding.fold(text, 0, length); // as the queries' analyzer does
             cursor = 0;
             runCount = nextRun = 0;
             pending = 0;

@@ -46,7 +46,7 @@ final class SearchFields {
      * of another layout (made by an earlier peerhub) is not reused, but made again.
      */
     static final String FORMAT_KEY = "peerhub.format";
-    static final String FORMAT = "2";
+    static final String FORMAT = "3"; // 3: curly apostrophes folded (ApostropheFolding)
 
     static final float K1 = 1.2f;
     static final float B = 0.75f;
@@ -55,9 +55,12 @@ final class SearchFields {
         return new BM25Similarity(K1, B);
     }
 
-    /** EnglishAnalyzer for {@code en} (and {@code en-*}), StandardAnalyzer (no stop words) otherwise. */
+    /**
+     * EnglishAnalyzer for {@code en} (and {@code en-*}), StandardAnalyzer (no stop words) otherwise; either
+     * reading the curly apostrophe as {@code '} ({@link ApostropheFolding}).
+     */
     static Analyzer analyzer(String language) {
-        return isEnglish(language) ? new EnglishAnalyzer() : new StandardAnalyzer();
+        return new ApostropheFolding(isEnglish(language) ? new EnglishAnalyzer() : new StandardAnalyzer());
     }
 
     /**

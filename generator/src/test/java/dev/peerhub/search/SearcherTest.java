@@ -40,6 +40,10 @@ class SearcherTest {
                     "A peer told me that support is everywhere."));
             indexer.add(doc("/html/", "<script>alert(1)</script> & friends", "resources", "", List.of("<b>x</b>"),
                     "Friends & family <i>help</i> too."));
+            indexer.add(doc("/straight/", "Circle values", "guides", "guide", List.of(),
+                    "We don't judge anyone for what they share."));
+            indexer.add(doc("/curly/", "Circle privacy", "guides", "guide", List.of(),
+                    "Members won\u2019t repeat names outside the room."));
             indexer.finish();
         }
         searcher = Searcher.open(tmp.resolve("i"));
@@ -52,6 +56,15 @@ class SearcherTest {
 
     private List<String> urls(String q) throws Exception {
         return searcher.search(q, SearchOptions.defaults()).results().stream().map(SearchResults.Result::url).toList();
+    }
+
+    /** A curly apostrophe (as phones type it) and a straight one are the same, in the page and in the query. */
+    @Test
+    void curlyAndStraightApostrophesMatchEachOther() throws Exception {
+        assertEquals(List.of("/straight/"), urls("don\u2019t "));
+        assertEquals(List.of("/straight/"), urls("don't "));
+        assertEquals(List.of("/curly/"), urls("won't "));
+        assertEquals(List.of("/curly/"), urls("\"members won\u2019t\""));
     }
 
     @Test
