@@ -202,6 +202,7 @@ final class RecordWrapper extends DefaultObjectWrapper {
             return m;
         }
 
+        /** Public, as in Freemarker's own default model, which is method-call aware the same way. */
         @Override
         public TemplateModel getBeforeMethodCall(String key) throws TemplateModelException, ShouldNotBeGetAsMethodException {
             return super.getBeforeMethodCall(key);

@@ -9,9 +9,10 @@ import org.apache.lucene.util.BytesRef;
  * tags in page order, and per passage its anchor, heading and the first {@link Excerpts#SOURCE_WORDS}
  * words of its text (all an excerpt is ever cut from). Kept in the Lucene index as one binary stored
  * field ({@link SearchFields#DISPLAY}): strings as varint byte length and UTF-8, lists as varint count
- * and items, passages as anchor, heading, text. The client reads the same bytes (each page's entry in
- * {@code search/d/} is this encoding, raw-DEFLATE compressed), so the export compresses them as stored. One field instead of one per value made storing and
+ * and items, passages as anchor, heading, text. One field instead of one per value made storing and
  * reading them back (for the client's display data and for {@code peerhub search}) several times cheaper.
+ * The client reads the same bytes (each page's entry in {@code search/d/} is this encoding, raw-DEFLATE
+ * compressed), so the export compresses them as stored.
  */
 record DisplayData(String url, String title, String summary, String date, String contentNote,
                    String[] tags, String[] anchors, String[] headings, String[] texts) {
