@@ -74,7 +74,7 @@ public final class YamlText {
         try {
             root = compose(text);
         } catch (MarkedYAMLException e) {
-            Mark at = unclosedQuote(e) && e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            Mark at = (unclosedQuote(e) || unclosedFlow(e) != 0) && e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
             out.error(position(file, lineOffset, at), describe(e));
             return Optional.empty();
         } catch (YAMLException e) {
@@ -169,6 +169,19 @@ public final class YamlText {
         return context.contains("quoted scalar") && problem.contains("end of stream");
     }
 
+    /**
+     * The bracket a flow list or mapping was opened with when SnakeYAML met something other than a comma or
+     * its closing bracket ({@code tags: [peer support} with the {@code ]} forgotten), else 0. The message is
+     * then about the opening bracket, where the writer has to look, not about the next line.
+     */
+    private static char unclosedFlow(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
+        if (context.contains("flow sequence") && problem.startsWith("expected ',' or ']'")) return '[';
+        if (context.contains("flow mapping") && problem.startsWith("expected ',' or '}'")) return '{';
+        return 0;
+    }
+
     /** A one-line message from SnakeYAML's multi-line one. */
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "" : e.getProblem();
@@ -192,6 +205,12 @@ public final class YamlText {
         }
         if (problem.contains("Number of aliases")) {
             return "too many YAML aliases (more than " + MAX_ALIASES + "): aliases are limited to keep builds safe";
+        }
+        char open = unclosedFlow(e);
+        if (open != 0) {
+            char close = open == '[' ? ']' : '}';
+            return "unclosed '" + open + "': the " + (open == '[' ? "list" : "mapping") + " that starts here never ends with '"
+                    + close + "' (add it at the end of the " + (open == '[' ? "list" : "mapping") + ", on this line)";
         }
         if (context.contains("quoted scalar") && problem.contains("end of stream")) {
             return "unclosed quote: the value that starts here with a quote never ends with one (add the closing quote)";

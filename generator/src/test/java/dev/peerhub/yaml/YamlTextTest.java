@@ -57,6 +57,25 @@ class YamlTextTest {
         assertTrue(problems.get(0).contains("unclosed quote"), problems.get(0));
     }
 
+    /** Reported at the opening bracket, where the writer must look, not where SnakeYAML gave up. */
+    @Test
+    void reportsAnUnclosedListAtItsBracket() {
+        assertEquals(List.of("content/a.md:3:7: error: unclosed '[': the list that starts here never ends with ']'"
+                + " (add it at the end of the list, on this line)"), parse("title: A\ntags: [peer support\ndraft: false\n"));
+    }
+
+    @Test
+    void reportsAnUnclosedListAtTheEndOfTheFrontMatterAtItsBracket() {
+        assertEquals(List.of("content/a.md:2:7: error: unclosed '[': the list that starts here never ends with ']'"
+                + " (add it at the end of the list, on this line)"), parse("tags: [a, b\n"));
+    }
+
+    @Test
+    void reportsAnUnclosedMappingAtItsBrace() {
+        assertEquals(List.of("content/a.md:2:7: error: unclosed '{': the mapping that starts here never ends with '}'"
+                + " (add it at the end of the mapping, on this line)"), parse("meta: {a: 1\nx: 2\n"));
+    }
+
     @Test
     void refusesAListWhereKeysAreExpected() {
         assertEquals(List.of("content/a.md:2:1: error: expected 'key: value' lines, found a list"), parse("- a\n- b\n"));
