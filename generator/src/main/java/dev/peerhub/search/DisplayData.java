@@ -7,12 +7,17 @@ import org.apache.lucene.util.BytesRef;
 /**
  * What a search result shows of a page: url, title, summary, date, content note (empty when none),
  * tags in page order, and per passage its anchor, heading and the first {@link Excerpts#SOURCE_WORDS}
- * words of its text (all an excerpt is ever cut from). Kept in the Lucene index as one binary stored
- * field ({@link SearchFields#DISPLAY}): strings as varint byte length and UTF-8, lists as varint count
- * and items, passages as anchor, heading, text. One field instead of one per value made storing and
- * reading them back (for the client's display data and for {@code peerhub search}) several times cheaper.
- * The client reads the same bytes (each page's entry in {@code search/d/} is this encoding, raw-DEFLATE
- * compressed), so the export compresses them as stored.
+ * words of its text (all an excerpt is ever cut from), encoded as strings in varint byte length and
+ * UTF-8, lists as varint count and items, passages as anchor, heading, text.
+ *
+ * <p>The client reads this encoding raw-DEFLATE compressed: each page's entry in {@code search/d/} is a
+ * varint length and the compressed bytes ({@link IndexExporter#entry}). The Lucene index keeps exactly
+ * that entry, made once when the page is added (on the adding threads, in parallel), in one binary
+ * doc-values field ({@link SearchFields#DISPLAY}) behind the page's tags ({@link #stored}): the export
+ * copies entries as they are and reads the tags for the facets without inflating anything, and
+ * {@code peerhub search} inflates the few it shows. Kept as a stored field instead, Lucene compressed
+ * the bytes with LZ4 as it wrote them and decompressed whole blocks of pages to read one back, about
+ * 2 CPU-s of a 10k build for nothing the client uses.
  */
 record DisplayData(String url, String title, String summary, String date, String contentNote,
                    String[] tags, String[] anchors, String[] headings, String[] texts) {
@@ -57,6 +62,63 @@ record DisplayData(String url, String title, String summary, String date, String
         return out.toByteArray();
     }
 
+    /**
+     * What the index keeps ({@link SearchFields#DISPLAY}): the tags (varint count, then each as a string),
+     * then the client's entry for this page, made with {@code deflater} (reset here; raw DEFLATE at
+     * {@link IndexExporter#COMPRESSION_LEVEL}).
+     */
+    byte[] stored(java.util.zip.Deflater deflater) {
+        ByteSink out = new ByteSink();
+        out.varint(tags.length);
+        for (String t : tags) string(out, t);
+        out.write(IndexExporter.entry(deflater, encode()));
+        return out.toByteArray();
+    }
+
+    /** The client's entry inside a {@link #stored} value: where it starts. */
+    static int entryStart(BytesRef stored) {
+        Input in = new Input(stored.bytes, stored.offset);
+        int n = in.varint();
+        for (int i = 0; i < n; i++) {
+            int len = in.varint(); // not "in.pos += in.varint()": that adds to pos as it was before the varint
+            in.pos += len;
+        }
+        return in.pos;
+    }
+
+    /** The tags of a {@link #stored} value, in page order. */
+    static String[] storedTags(BytesRef stored) {
+        Input in = new Input(stored.bytes, stored.offset);
+        String[] tags = new String[in.varint()];
+        for (int i = 0; i < tags.length; i++) tags[i] = string(in);
+        return tags;
+    }
+
+    /** Decodes a {@link #stored} value (inflating its entry). */
+    static DisplayData fromStored(BytesRef stored) {
+        int start = entryStart(stored);
+        Input in = new Input(stored.bytes, start);
+        int len = in.varint();
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+        try {
+            inflater.setInput(stored.bytes, in.pos, len);
+            ByteSink out = new ByteSink();
+            byte[] buf = new byte[8192];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new IllegalStateException("display data of a page is cut short");
+                }
+                out.write(buf, 0, n);
+            }
+            return decode(new BytesRef(out.toByteArray()));
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("display data of a page is damaged", e);
+        } finally {
+            inflater.end();
+        }
+    }
+
     static DisplayData decode(BytesRef bytes) {
         Input in = new Input(bytes.bytes, bytes.offset);
         String url = string(in);
@@ -76,18 +138,6 @@ record DisplayData(String url, String title, String summary, String date, String
             texts[i] = string(in);
         }
         return new DisplayData(url, title, summary, date, note, tags, anchors, headings, texts);
-    }
-
-    /** The tags of an encoded page, without decoding the rest. */
-    static String[] tags(BytesRef bytes) {
-        Input in = new Input(bytes.bytes, bytes.offset);
-        for (int i = 0; i < 5; i++) { // url, title, summary, date, content note
-            int len = in.varint();
-            in.pos += len;
-        }
-        String[] tags = new String[in.varint()];
-        for (int i = 0; i < tags.length; i++) tags[i] = string(in);
-        return tags;
     }
 
     private static void string(ByteSink out, String s) {

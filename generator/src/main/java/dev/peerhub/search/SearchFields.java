@@ -35,7 +35,7 @@ final class SearchFields {
 
     /** Stored-only and sort fields. */
     static final String URL = "url";
-    /** The display data of a page, one binary stored field ({@link DisplayData}). */
+    /** The display data of a page, one binary doc-values field ({@link DisplayData#stored}). */
     static final String DISPLAY = "display";
 
     /** Commit user-data key that records the site language. */
@@ -46,7 +46,7 @@ final class SearchFields {
      * of another layout (made by an earlier peerhub) is not reused, but made again.
      */
     static final String FORMAT_KEY = "peerhub.format";
-    static final String FORMAT = "3"; // 3: curly apostrophes folded (ApostropheFolding)
+    static final String FORMAT = "4"; // 3: curly apostrophes folded (ApostropheFolding); 4: display data as doc values
 
     static final float K1 = 1.2f;
     static final float B = 0.75f;

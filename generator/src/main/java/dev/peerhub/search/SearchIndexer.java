@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.Deflater;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -114,7 +115,13 @@ public final class SearchIndexer implements Closeable {
         }
         long t0 = threadCpu();
         try {
-            writer.addDocument(toLucene(doc));
+            Deflater deflater = deflaters.poll();
+            if (deflater == null) deflater = new Deflater(IndexExporter.COMPRESSION_LEVEL, true);
+            try {
+                writer.addDocument(toLucene(doc, deflater));
+            } finally {
+                deflaters.add(deflater);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -146,7 +153,10 @@ public final class SearchIndexer implements Closeable {
         return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : 0;
     }
 
-    static Document toLucene(SearchDocument doc) {
+    /** Deflaters for the display data, one per thread adding pages at a time; ended by {@link #close}. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Deflater> deflaters = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    static Document toLucene(SearchDocument doc, Deflater deflater) {
         Document d = new Document();
         d.add(new StringField(SearchFields.URL, doc.url(), Field.Store.NO));
         d.add(new SortedDocValuesField(SearchFields.URL, new BytesRef(doc.url())));
@@ -163,8 +173,8 @@ public final class SearchIndexer implements Closeable {
             d.add(new StringField(SearchFields.F_TAG, tag, Field.Store.NO));
             d.add(new SortedSetDocValuesField(SearchFields.F_TAG, new BytesRef(tag)));
         }
-        // Only what the export and the CLI show, in one field (see DisplayData).
-        d.add(new StoredField(SearchFields.DISPLAY, DisplayData.of(doc).encode()));
+        // Only what the export and the CLI show, in one field, already in the client's form (see DisplayData).
+        d.add(new BinaryDocValuesField(SearchFields.DISPLAY, new BytesRef(DisplayData.of(doc).stored(deflater))));
         return d;
     }
 
@@ -230,6 +240,7 @@ public final class SearchIndexer implements Closeable {
 
     @Override
     public void close() throws IOException {
+        for (Deflater d; (d = deflaters.poll()) != null; ) d.end();
         try {
             if (writer.isOpen()) writer.rollback();
             if (reader != null) reader.close();

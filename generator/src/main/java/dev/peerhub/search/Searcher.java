@@ -198,12 +198,23 @@ public final class Searcher implements Closeable {
         List<SearchResults.Result> results = new ArrayList<>();
         for (int r = options.offset(); r < Math.min(order.length, options.offset() + options.limit()); r++) {
             int doc = hits.docs[order[r]];
-            DisplayData d = DisplayData.decode(reader.storedFields().document(doc).getBinaryValue(SearchFields.DISPLAY));
+            DisplayData d = display(reader, doc);
             Excerpts.Excerpt ex = excerpts.build(d.anchors(), d.headings(), d.texts());
             results.add(new SearchResults.Result(docOrder.rank[doc], d.url(), d.title(), d.summary(), d.date(),
                     d.contentNote(), List.of(d.tags()), hits.scores[order[r]], ex.anchor(), ex.html()));
         }
         return new SearchResults(hits.size, results, fallback, facets(hits));
+    }
+
+    /** The display data of a page (global doc id) of {@code reader}. */
+    static DisplayData display(org.apache.lucene.index.IndexReader reader, int doc) throws IOException {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = reader.leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.BinaryDocValues values = leaf.reader().getBinaryDocValues(SearchFields.DISPLAY);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("page " + doc + " of the search index has no display data");
+        }
+        return DisplayData.fromStored(values.binaryValue());
     }
 
     private SearchResults empty() {

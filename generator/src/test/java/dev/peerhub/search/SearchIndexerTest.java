@@ -59,12 +59,22 @@ class SearchIndexerTest {
         DisplayData back = DisplayData.decode(new org.apache.lucene.util.BytesRef(d.encode()));
         org.junit.jupiter.api.Assertions.assertArrayEquals(d.encode(), back.encode());
         assertEquals(List.of(d.tags()), List.of(back.tags()));
-        assertEquals(List.of("a", "b c"), List.of(DisplayData.tags(new org.apache.lucene.util.BytesRef(d.encode()))));
-        // At an offset inside a larger array, as stored fields hand them out.
-        byte[] enc = d.encode();
-        byte[] padded = new byte[enc.length + 7];
-        System.arraycopy(enc, 0, padded, 3, enc.length);
-        assertEquals(List.of("a", "b c"), List.of(DisplayData.tags(new org.apache.lucene.util.BytesRef(padded, 3, enc.length))));
+        // The form the index keeps: tags, then the client's compressed entry; at an offset inside a
+        // larger array, as doc values may hand it out.
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(IndexExporter.COMPRESSION_LEVEL, true);
+        byte[] stored;
+        try {
+            stored = d.stored(deflater);
+        } finally {
+            deflater.end();
+        }
+        byte[] padded = new byte[stored.length + 7];
+        System.arraycopy(stored, 0, padded, 3, stored.length);
+        org.apache.lucene.util.BytesRef ref = new org.apache.lucene.util.BytesRef(padded, 3, stored.length);
+        assertEquals(List.of("a", "b c"), List.of(DisplayData.storedTags(ref)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(d.encode(), DisplayData.fromStored(ref).encode());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(IndexExporter.entry(d.encode()),
+                java.util.Arrays.copyOfRange(padded, DisplayData.entryStart(ref), 3 + stored.length));
         assertEquals("", DisplayData.decode(new org.apache.lucene.util.BytesRef(new DisplayData("/", "", "", "", "",
                 new String[0], new String[0], new String[0], new String[0]).encode())).title());
     }
@@ -101,7 +111,7 @@ class SearchIndexerTest {
     }
 
     private static String url(DirectoryReader r, int doc) throws java.io.IOException {
-        return DisplayData.decode(r.storedFields().document(doc).getBinaryValue(SearchFields.DISPLAY)).url();
+        return Searcher.display(r, doc).url();
     }
 
     @Test
