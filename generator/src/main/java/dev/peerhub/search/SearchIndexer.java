@@ -187,7 +187,8 @@ public final class SearchIndexer implements Closeable {
         long t0 = threadCpu();
         try {
             writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language, SearchFields.FORMAT_KEY, SearchFields.FORMAT).entrySet());
-            writer.commit();
+            flushInParallel();
+            writer.commit(); // writes what flushInParallel left: the segments file
             writer.close();
             reader = DirectoryReader.open(directory);
         } catch (IOException e) {
@@ -195,6 +196,49 @@ public final class SearchIndexer implements Closeable {
         } finally {
             cpu.add(threadCpu() - t0);
         }
+    }
+
+    /**
+     * Writes the pages' in-memory segments (one per thread that added pages) to disk, one per core at a time.
+     * A commit alone writes them one after the other on the calling thread: 0.8 to 1.2 s at 10k, in which the
+     * other core idled, since everything after the commit reads the committed index.
+     */
+    private void flushInParallel() throws IOException {
+        int helpers = Runtime.getRuntime().availableProcessors() - 1;
+        List<Thread> threads = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        for (int i = 0; i < helpers; i++) {
+            threads.add(Thread.ofPlatform().name("peerhub-search-flush").daemon().start(() -> {
+                long t0 = threadCpu();
+                try {
+                    while (writer.flushNextBuffer()) {
+                        // the next one
+                    }
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    cpu.add(threadCpu() - t0);
+                }
+            }));
+        }
+        try {
+            while (writer.flushNextBuffer()) {
+                // the next one
+            }
+        } finally {
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("search index commit interrupted");
+                }
+            }
+        }
+        Throwable e = failure.get();
+        if (e instanceof IOException io) throw io;
+        if (e instanceof RuntimeException re) throw re;
+        if (e instanceof Error err) throw err;
     }
 
     /**
