@@ -18,5 +18,13 @@ public record BuildResult(Diagnostics diagnostics, int pages, int files, List<St
     }
 
     /** One stage's name and wall time in milliseconds. */
-    public record StageTime(String name, long millis) {}
+    /**
+     * A stage's wall time, and the CPU time the whole process spent meanwhile (all threads: a stage on both
+     * cores of a 2-core machine shows about twice its wall time), or -1 when not measured.
+     */
+    public record StageTime(String name, long millis, long cpuMillis) {
+        public StageTime(String name, long millis) {
+            this(name, millis, -1);
+        }
+    }
 }

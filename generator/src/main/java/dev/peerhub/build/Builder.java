@@ -479,11 +479,24 @@ public final class Builder {
 
     private long start(String stage) {
         progress.accept(stage);
+        stageCpuStart = processCpuNanos();
         return System.nanoTime();
     }
 
     private void stop(String stage, long startNanos) {
-        times.add(new BuildResult.StageTime(stage, (System.nanoTime() - startNanos) / 1_000_000));
+        long cpu = processCpuNanos();
+        times.add(new BuildResult.StageTime(stage, (System.nanoTime() - startNanos) / 1_000_000,
+                cpu < 0 || stageCpuStart < 0 ? -1 : (cpu - stageCpuStart) / 1_000_000));
+        stageCpuStart = -1;
+    }
+
+    /** The process's CPU time when the current stage started, or -1. */
+    private long stageCpuStart = -1;
+
+    /** The whole process's CPU time (every thread, the JVM's own included) in nanoseconds, or -1 when unknown. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     private static SiteConfig loadConfig(Path siteDir, Diagnostics out) {

@@ -71,7 +71,8 @@ public final class BuildCommand implements Callable<Integer> {
             reporter.print(result.diagnostics());
             if (verbose) {
                 for (BuildResult.StageTime s : result.stages()) {
-                    spec.commandLine().getErr().printf(Locale.ROOT, "  %-10s %6d ms%n", s.name(), s.millis());
+                    spec.commandLine().getErr().printf(Locale.ROOT, "  %-10s %6d ms%s%n", s.name(), s.millis(),
+                            s.cpuMillis() < 0 ? "" : String.format(Locale.ROOT, "  cpu %6d ms", s.cpuMillis()));
                 }
                 String cpu = ThreadTimes.summary();
                 if (!cpu.isEmpty()) spec.commandLine().getErr().println(cpu);

@@ -62,7 +62,8 @@ public final class CheckCommand implements Callable<Integer> {
             pages = result.pages();
             if (verbose) {
                 for (BuildResult.StageTime s : result.stages()) {
-                    err.printf(Locale.ROOT, "  %-10s %6d ms%n", s.name(), s.millis());
+                    err.printf(Locale.ROOT, "  %-10s %6d ms%s%n", s.name(), s.millis(),
+                            s.cpuMillis() < 0 ? "" : String.format(Locale.ROOT, "  cpu %6d ms", s.cpuMillis()));
                 }
             }
         } catch (BuildFailedException e) {
