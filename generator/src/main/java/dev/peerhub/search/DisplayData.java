@@ -65,7 +65,7 @@ record DisplayData(String url, String title, String summary, String date, String
     /**
      * What the index keeps ({@link SearchFields#DISPLAY}): the tags (varint count, then each as a string),
      * then the client's entry for this page, made with {@code deflater} (reset here; raw DEFLATE at
-     * {@link IndexExporter#COMPRESSION_LEVEL}).
+     * {@link IndexExporter#DISPLAY_LEVEL}).
      */
     byte[] stored(java.util.zip.Deflater deflater) {
         ByteSink out = new ByteSink();

@@ -116,7 +116,7 @@ public final class SearchIndexer implements Closeable {
         long t0 = threadCpu();
         try {
             Deflater deflater = deflaters.poll();
-            if (deflater == null) deflater = new Deflater(IndexExporter.COMPRESSION_LEVEL, true);
+            if (deflater == null) deflater = new Deflater(IndexExporter.DISPLAY_LEVEL, true);
             try {
                 writer.addDocument(toLucene(doc, deflater));
             } finally {

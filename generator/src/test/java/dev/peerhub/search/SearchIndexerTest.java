@@ -61,7 +61,7 @@ class SearchIndexerTest {
         assertEquals(List.of(d.tags()), List.of(back.tags()));
         // The form the index keeps: tags, then the client's compressed entry; at an offset inside a
         // larger array, as doc values may hand it out.
-        java.util.zip.Deflater deflater = new java.util.zip.Deflater(IndexExporter.COMPRESSION_LEVEL, true);
+        java.util.zip.Deflater deflater = new java.util.zip.Deflater(IndexExporter.DISPLAY_LEVEL, true);
         byte[] stored;
         try {
             stored = d.stored(deflater);
@@ -73,7 +73,7 @@ class SearchIndexerTest {
         org.apache.lucene.util.BytesRef ref = new org.apache.lucene.util.BytesRef(padded, 3, stored.length);
         assertEquals(List.of("a", "b c"), List.of(DisplayData.storedTags(ref)));
         org.junit.jupiter.api.Assertions.assertArrayEquals(d.encode(), DisplayData.fromStored(ref).encode());
-        org.junit.jupiter.api.Assertions.assertArrayEquals(IndexExporter.entry(d.encode()),
+        org.junit.jupiter.api.Assertions.assertArrayEquals(IndexExporter.entry(d.encode(), IndexExporter.DISPLAY_LEVEL),
                 java.util.Arrays.copyOfRange(padded, DisplayData.entryStart(ref), 3 + stored.length));
         assertEquals("", DisplayData.decode(new org.apache.lucene.util.BytesRef(new DisplayData("/", "", "", "", "",
                 new String[0], new String[0], new String[0], new String[0]).encode())).title());
