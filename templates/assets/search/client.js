@@ -641,9 +641,10 @@ export async function search(query, options = {}) {
   hits.sort((a, b) => (b.score - a.score) || (a.doc - b.doc));
   const page = hits.slice(offset, offset + limit);
   const docs = await fetchDocs(m, page.map((h) => h.doc));
+  const filter = termFilter(highlight); // one for the page's results
   const results = page.map((h, i) => {
     const d = docs[i];
-    const ex = excerpt(d.passages, highlight);
+    const ex = excerpt(d.passages, highlight, filter);
     return { url: d.url, title: d.title, summary: d.summary, date: d.date, contentNote: d.contentNote || '', tags: d.tags, score: h.score,
       anchor: ex.anchor, excerptHtml: ex.html };
   });
@@ -993,7 +994,10 @@ function termsOf(w) {
 
 // Only words that may match a query term are analysed (see docs/search.md, "Excerpts"): a word of
 // ASCII letters with plain punctuation around it is one token whose term starts with its first two
-// letters (its first letter when the second is a 'y' or the term has one letter).
+// letters (its first letter when the second is a 'y' or the term has one letter), and whose term
+// is its letters lower-cased but for the term's last letter at most (the Porter stem keeps all of
+// a word but its last letter; a term of its letters can only be one that starts with every letter
+// of it but the last).
 const SPACE = '\\x00-\\x20\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'; // isSpace
 const LETTERS_WORD = /^[(["]*([A-Za-z]+)[.,;:!?)\]"]*$/;
 const LETTERS_TEXT = new RegExp(`^[${SPACE}]*(?:[(["]{0,10}[A-Za-z]{1,80}[.,;:!?)\\]"]{0,10}(?:[${SPACE}]+|$))*$`);
@@ -1012,28 +1016,35 @@ function termFilter(terms) {
     const up = (x) => String.fromCharCode(x, x - 32);
     patterns.add(t.length === 1 || !isLower(t.charCodeAt(1)) ? `[${up(c)}]` : `[${up(c)}](?:[${up(t.charCodeAt(1))}yY])`);
   }
+  const heads = [...terms].map((t) => t.slice(0, -1));
+  const headFits = (letters) => { // letters: a plain word's, lower-cased
+    for (const h of heads) if (letters.startsWith(h)) return true;
+    return false;
+  };
   const mayMatch = (w) => {
     if (w.length > 100) return true; // very long words: left to the analyzer (token length limits)
     const m = LETTERS_WORD.exec(w);
     if (m === null) return true;
     const c = m[1].charCodeAt(0) | 0x20;
-    if (alone.has(c)) return true;
-    if (m[1].length < 2) return false;
-    const c2 = m[1].charCodeAt(1) | 0x20;
-    return c2 === 0x79 ? firsts.has(c) : pairs.has(String.fromCharCode(c, c2));
+    if (!alone.has(c)) {
+      if (m[1].length < 2) return false;
+      const c2 = m[1].charCodeAt(1) | 0x20;
+      if (!(c2 === 0x79 ? firsts.has(c) : pairs.has(String.fromCharCode(c, c2)))) return false;
+    }
+    return headFits(m[1].toLowerCase());
   };
   const startsWell = patterns.size
     ? new RegExp(`(?<![^${SPACE}])[(["]*(?:${[...patterns].join('|')})[^${SPACE}]*`, 'g') : null;
   const candidates = (text) => {
-    if (LETTERS_TEXT.test(text)) return startsWell ? text.match(startsWell) ?? [] : [];
+    if (LETTERS_TEXT.test(text)) return startsWell ? (text.match(startsWell) ?? []).filter(mayMatch) : [];
     return words(text).filter(mayMatch);
   };
   return { mayMatch, candidates };
 }
 
-function excerpt(passages, terms) {
+function excerpt(passages, terms, filter) {
   if (!passages.length) return { anchor: '', html: '' };
-  const { mayMatch, candidates } = termFilter(terms);
+  const { mayMatch, candidates } = filter;
   const matches = (w) => mayMatch(w) && termsOf(w).some((t) => terms.has(t));
   let best = 0, bestCount = -1;
   passages.forEach(([, heading, text], p) => {
