@@ -179,28 +179,128 @@ function rangeIndex(list, term) { // list of separators, the first one is ""
   return lo;
 }
 
-async function part(m, i) {
-  const name = `${m.t}${i}.bin`;
-  const key = 'parsed:' + name;
-  return once(key, async () => {
-    const [buf] = await loadNumbered(m, 't', [i]);
+/**
+ * A term part, read lazily: one walk over its records notes where each term's record, postings and
+ * positions start, without decoding any term; an entry is made only for a term asked for (a query
+ * needs one or two of a part's tens to thousands of terms, and decoding all of them was most of the
+ * client's work between the term parts' arrival and the documents' request).
+ */
+class TermPart {
+  constructor(buf, index, nFields) {
     const r = new Reader(buf);
-    const posBase = r.varint();
-    const terms = readTerms(r, m.fields.length, true);
-    const map = new Map();
-    let off = r.pos, posOff = 0;
-    for (const t of terms) {
-      t.off = new Array(m.fields.length).fill(0);
-      t.posOff = new Array(m.fields.length).fill(0); // in this part's positions file
-      for (let f = 0; f < m.fields.length; f++) {
-        if (t.mask & (1 << f)) { t.off[f] = off; off += t.len[f]; t.posOff[f] = posOff; posOff += t.posLen[f]; }
+    this.buf = buf;
+    this.index = index;
+    this.nFields = nFields;
+    this.posBase = r.varint(); // where this part's positions start in the file of all positions
+    const n = this.n = r.varint();
+    const rec = this.rec = new Uint32Array(n); // each term's record: shared, suffix, mask, per field (df, len, posLen)
+    const off = this.off = new Uint32Array(n); // its first postings, from the end of the records
+    const posOff = this.posOff = new Uint32Array(n); // its first positions, in this part's positions
+    let o = 0, po = 0;
+    for (let i = 0; i < n; i++) {
+      rec[i] = r.pos;
+      r.varint();
+      const sl = r.varint();
+      r.pos += sl; // the term: not decoded
+      const mask = r.varint();
+      off[i] = o;
+      posOff[i] = po;
+      for (let f = 0; f < nFields; f++) {
+        if (mask & (1 << f)) { r.varint(); o += r.varint(); po += r.varint(); }
       }
-      t.part = i;
-      t.posBase = posBase; // where this part's positions start in the file of all positions
-      map.set(t.term, t);
     }
-    return { buf, terms, map };
-  });
+    this.start = r.pos; // the postings follow the records
+    this.entries = new Map(); // term -> entry, or null when the part has no such term
+    this.scratch = new Uint8Array(64);
+  }
+
+  /**
+   * The terms that start with target (UTF-8 bytes), in term order, as [index, term]; with exact,
+   * only target itself. Walks the front-coded records keeping k, the common prefix of the previous
+   * term and target: a term sharing less than k with the previous one is past every term that
+   * starts with target, one sharing more compares with target as the previous one did.
+   */
+  matching(target, exact) {
+    const buf = this.buf, rec = this.rec, tl = target.length, out = [];
+    let k = 0;
+    for (let i = 0; i < this.n; i++) {
+      let p = rec[i], shared = 0, sl = 0, mul = 1, b;
+      do { b = buf[p++]; shared += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+      mul = 1;
+      do { b = buf[p++]; sl += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+      if (k === tl) { // the previous term starts with target
+        if (shared < tl) break;
+      } else if (shared < k) break;
+      else if (shared > k) continue;
+      else {
+        let j = 0;
+        while (j < sl && k + j < tl && buf[p + j] === target[k + j]) j++;
+        if (k + j < tl) {
+          if (j < sl && buf[p + j] > target[k + j]) break;
+          k += j;
+          continue;
+        }
+        k = tl;
+      }
+      // This term starts with target. Its bytes: target's (first match), then each match's suffix.
+      const n = shared + sl;
+      if (exact) return n === tl ? [[i, null]] : out;
+      if (n > this.scratch.length) {
+        const bigger = new Uint8Array(2 * n);
+        bigger.set(this.scratch);
+        this.scratch = bigger;
+      }
+      const sc = this.scratch;
+      if (!out.length) sc.set(target);
+      for (let j = 0; j < sl; j++) sc[shared + j] = buf[p + j];
+      out.push([i, isAscii(sc, n) ? String.fromCharCode.apply(null, sc.subarray(0, n)) : utf8.decode(sc.subarray(0, n))]);
+    }
+    return out;
+  }
+
+  /** The entry of the i-th term (as readTerms' with lengths, plus postings and positions offsets). */
+  entry(i, term) {
+    let e = this.entries.get(term);
+    if (e) return e;
+    const r = new Reader(this.buf, this.rec[i]);
+    r.varint();
+    const sl = r.varint();
+    r.pos += sl;
+    const nf = this.nFields, mask = r.varint();
+    const df = new Array(nf).fill(0), len = new Array(nf).fill(0), posLen = new Array(nf).fill(0);
+    const off = new Array(nf).fill(0), posOff = new Array(nf).fill(0);
+    let o = this.start + this.off[i], po = this.posOff[i];
+    for (let f = 0; f < nf; f++) {
+      if (mask & (1 << f)) {
+        df[f] = r.varint(); len[f] = r.varint(); posLen[f] = r.varint();
+        off[f] = o; o += len[f];
+        posOff[f] = po; po += posLen[f];
+      }
+    }
+    e = { term, mask, df, len, posLen, off, posOff, part: this.index, posBase: this.posBase };
+    this.entries.set(term, e);
+    return e;
+  }
+
+  /** The entry of term, or null. */
+  get(term) {
+    let e = this.entries.get(term);
+    if (e === undefined) {
+      const [hit] = this.matching(utf8enc.encode(term), true);
+      e = hit ? this.entry(hit[0], term) : null;
+      this.entries.set(term, e);
+    }
+    return e;
+  }
+
+  /** The entries of the terms starting with prefix, in term order. */
+  startingWith(prefix) {
+    return this.matching(utf8enc.encode(prefix), false).map(([i, term]) => this.entry(i, term));
+  }
+}
+
+function part(m, i) {
+  return once(`parsed:${m.t}${i}.bin`, async () => new TermPart((await loadNumbered(m, 't', [i]))[0], i, m.fields.length));
 }
 
 /**
@@ -214,7 +314,7 @@ async function lookup(m, terms, extraParts = []) {
   const indices = uniq.map((t) => rangeIndex(m.parts, t));
   loadNumbered(m, 't', [...indices, ...extraParts]); // one request for every part not loaded yet
   const parts = await Promise.all(indices.map((i) => part(m, i)));
-  uniq.forEach((t, i) => out.set(t, parts[i].map.get(t) ?? null));
+  uniq.forEach((t, i) => out.set(t, parts[i].get(t)));
   return out;
 }
 
@@ -526,7 +626,7 @@ async function prefixTerms(m, word, others) {
       for (let i = first; i <= last; i++) extraParts.push(i);
       await lookup(m, [...others, ...stems], extraParts); // one request for everything
       const parts = await Promise.all(extraParts.map((i) => part(m, i)));
-      candidates = parts.flatMap((p) => p.terms.filter((t) => t.term.startsWith(prefix)));
+      candidates = parts.flatMap((p) => p.startingWith(prefix));
     }
   }
   if (!candidates) candidates = await lexicon(m, prefix);
