@@ -258,7 +258,7 @@ class TermPart {
     return out;
   }
 
-  /** The entry of the i-th term (as readTerms' with lengths, plus postings and positions offsets). */
+  /** The entry of the i-th term (as readTerms' with lengths, plus postings and positions offsets, and the part's bytes). */
   entry(i, term) {
     let e = this.entries.get(term);
     if (e) return e;
@@ -277,7 +277,7 @@ class TermPart {
         posOff[f] = po; po += posLen[f];
       }
     }
-    e = { term, mask, df, len, posLen, off, posOff, part: this.index, posBase: this.posBase };
+    e = { term, mask, df, len, posLen, off, posOff, part: this.index, posBase: this.posBase, buf: this.buf };
     this.entries.set(term, e);
     return e;
   }
@@ -362,7 +362,7 @@ const posKey = (e, f) => `pos:${e.part}:${e.term}:${f}`;
 async function positions(m, entry, f) {
   loadPositions(m, [entry]);
   const data = await cache.get(posKey(entry, f));
-  const pst = postings((await part(m, entry.part)).buf, entry, f);
+  const pst = postings(entry.buf, entry, f);
   const r = new Reader(data);
   const byDoc = new Map();
   for (let k = 0; k < pst.docs.length; k++) {
@@ -484,7 +484,7 @@ function scoreTermsInto(m, entries, bufs, acc) {
 async function wordClause(m, term, entry, highlight) {
   if (entry) {
     highlight.add(term);
-    return scoreTerms(m, [entry], [(await part(m, entry.part)).buf]);
+    return scoreTerms(m, [entry], [entry.buf]);
   }
   if (fuzzyEdits(term) === 0) return new Map();
   return roundAll(await fuzzyInto(m, term, null, highlight, new Map()));
@@ -535,7 +535,7 @@ async function fuzzyInto(m, term, notStartingWith, highlight, acc) {
       highlight.add(t.term);
       const e = entries.get(t.term);
       const w = f32(f32(t.sim * st.boost) * idfv);
-      const p = postings((await part(m, e.part)).buf, e, f);
+      const p = postings(e.buf, e, f);
       for (let i = 0; i < p.docs.length; i++) sumInto(fieldAcc, p.docs[i], bm25(w, p.freqs[i], st.normInv[p.norms[i]]));
     }
     for (const [d, s] of fieldAcc) sumInto(acc, d, f32(s));
@@ -706,7 +706,7 @@ export async function search(query, options = {}) {
     const typos = prefixExp.typos;
     add('x:' + prefixList.join(' ') + (typos.length ? ' ~' + typos.join(' ~') : ''), async () => {
       const es = prefixList.map((t) => entries.get(t));
-      const bufs = await Promise.all(es.map(async (e) => (e ? (await part(m, e.part)).buf : null)));
+      const bufs = es.map((e) => (e ? e.buf : null));
       prefixList.forEach((t) => { if (entries.get(t)) highlight.add(t); });
       const acc = scoreTermsInto(m, es, bufs, new Map());
       for (const t of typos) await fuzzyInto(m, t, lowerCase(pq.prefix), highlight, acc);
@@ -723,7 +723,7 @@ export async function search(query, options = {}) {
     if (ts.length === 1) {
       const e = entries.get(ts[0].term);
       if (!e) continue;
-      const buf = (await part(m, e.part)).buf;
+      const buf = e.buf;
       for (let f = 0; f < m.fields.length; f++) if (e.mask & (1 << f)) for (const d of postings(buf, e, f).docs) excludedDocs.add(d);
     } else {
       for (const d of await phraseDocs(m, ts, entries)) excludedDocs.add(d);
