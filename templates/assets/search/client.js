@@ -135,8 +135,8 @@ function isAscii(bytes, n) {
   return true;
 }
 
-// Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len, posLen])]
-function readTerms(r, nFields, withLens) {
+// Reads a lexicon range's front-coded terms: [shared, suffixLen, suffix, mask, per field df]
+function readTerms(r, nFields) {
   const count = r.varint();
   const terms = [];
   let prev = new Uint8Array(0), prevTerm = '', prevAscii = true;
@@ -155,15 +155,8 @@ function readTerms(r, nFields, withLens) {
     prevAscii = ascii;
     const mask = r.varint();
     const df = new Array(nFields).fill(0);
-    const len = withLens ? new Array(nFields).fill(0) : null;
-    const posLen = withLens ? new Array(nFields).fill(0) : null;
-    for (let f = 0; f < nFields; f++) {
-      if (mask & (1 << f)) {
-        df[f] = r.varint();
-        if (withLens) { len[f] = r.varint(); posLen[f] = r.varint(); }
-      }
-    }
-    terms.push({ term, mask, df, len, posLen });
+    for (let f = 0; f < nFields; f++) if (mask & (1 << f)) df[f] = r.varint();
+    terms.push({ term, mask, df });
   }
   return terms;
 }
@@ -258,7 +251,7 @@ class TermPart {
     return out;
   }
 
-  /** The entry of the i-th term (as readTerms' with lengths, plus postings and positions offsets, and the part's bytes). */
+  /** The i-th term's entry: mask, per field df, postings and positions lengths and offsets; the part's bytes. */
   entry(i, term) {
     let e = this.entries.get(term);
     if (e) return e;
@@ -385,7 +378,7 @@ async function lexicon(m, prefix) {
   for (let i = first; i <= last; i++) indices.push(i);
   loadNumbered(m, 'l', indices);
   const lists = await Promise.all(indices.map((i) => once(`parsedlex:${m.l}${i}`, async () =>
-    readTerms(new Reader((await loadNumbered(m, 'l', [i]))[0]), m.fields.length, false))));
+    readTerms(new Reader((await loadNumbered(m, 'l', [i]))[0]), m.fields.length))));
   return lists.flat().filter((t) => t.term.startsWith(prefix));
 }
 
