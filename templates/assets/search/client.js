@@ -172,12 +172,8 @@ function rangeIndex(list, term) { // list of separators, the first one is ""
   return lo;
 }
 
-/**
- * A term part, read lazily: one walk over its records notes where each term's record, postings and
- * positions start, without decoding any term; an entry is made only for a term asked for (a query
- * needs one or two of a part's tens to thousands of terms, and decoding all of them was most of the
- * client's work between the term parts' arrival and the documents' request).
- */
+// A term part, read lazily: where each term's record, postings and positions start; entries only
+// for the terms asked for (a query needs one or two of a part's many terms).
 class TermPart {
   constructor(buf, index, nFields) {
     const r = new Reader(buf);
@@ -207,12 +203,9 @@ class TermPart {
     this.scratch = new Uint8Array(64);
   }
 
-  /**
-   * The terms that start with target (UTF-8 bytes), in term order, as [index, term]; with exact,
-   * only target itself. Walks the front-coded records keeping k, the common prefix of the previous
-   * term and target: a term sharing less than k with the previous one is past every term that
-   * starts with target, one sharing more compares with target as the previous one did.
-   */
+  // [index, term] of the terms starting with target (UTF-8), in order; exact: target only. k is the
+  // common prefix of the previous term and target: a term sharing less with the previous one is
+  // past all matches, one sharing more compares with target as the previous one did.
   matching(target, exact) {
     const buf = this.buf, rec = this.rec, tl = target.length, out = [];
     let k = 0;
@@ -235,7 +228,7 @@ class TermPart {
         }
         k = tl;
       }
-      // This term starts with target. Its bytes: target's (first match), then each match's suffix.
+      // A match. Its bytes: target's (first match), then each match's suffix.
       const n = shared + sl;
       if (exact) return n === tl ? [[i, null]] : out;
       if (n > this.scratch.length) {
@@ -251,7 +244,6 @@ class TermPart {
     return out;
   }
 
-  /** The i-th term's entry: mask, per field df, postings and positions lengths and offsets; the part's bytes. */
   entry(i, term) {
     let e = this.entries.get(term);
     if (e) return e;
@@ -275,7 +267,6 @@ class TermPart {
     return e;
   }
 
-  /** The entry of term, or null. */
   get(term) {
     let e = this.entries.get(term);
     if (e === undefined) {
@@ -286,7 +277,6 @@ class TermPart {
     return e;
   }
 
-  /** The entries of the terms starting with prefix, in term order. */
   startingWith(prefix) {
     return this.matching(utf8enc.encode(prefix), false).map(([i, term]) => this.entry(i, term));
   }
@@ -999,12 +989,8 @@ async function requestRanges(name, wanted) {
   };
 }
 
-/**
- * A range answer's body. Read through its stream up to Content-Length, which gives the bytes
- * without waiting for the stream's end (0.3 to 0.6 ms sooner per request in Chromium, measured on
- * 2.5 and 16 KB answers); a body without a length, or with a Content-Encoding (the length is then
- * the encoded one), is read whole.
- */
+// A range answer's body, used once Content-Length bytes are in (sooner than the stream's end); read
+// whole without a length or with a Content-Encoding (the length is then the encoded one).
 async function readBody(res) {
   const n = Number(res.headers.get('content-length'));
   const coding = res.headers.get('content-encoding');
@@ -1054,8 +1040,7 @@ function parseRanges(headers, body) {
 
 // ---- excerpts (same rules as dev.peerhub.search.Excerpts)
 
-// The text's runs of non-space characters (isSpace), split by the regular expression engine: a
-// loop over the characters in JavaScript cost more, run as it is only a few times on a page.
+// The runs of non-space characters (isSpace); a regular expression is faster than a cold JS loop.
 function words(text) {
   const out = text.split(SPACES);
   if (out.length && out[0] === '') out.shift();
@@ -1083,10 +1068,8 @@ function termsOf(w) {
 
 // Only words that may match a query term are analysed (see docs/search.md, "Excerpts"): a word of
 // ASCII letters with plain punctuation around it is one token whose term starts with its first two
-// letters (its first letter when the second is a 'y' or the term has one letter), and whose term
-// is its letters lower-cased but for the term's last letter at most (the Porter stem keeps all of
-// a word but its last letter; a term of its letters can only be one that starts with every letter
-// of it but the last).
+// letters (its first letter when the second is a 'y' or the term has one letter), and with all
+// of the term but its last letter (a Porter stem changes at most a word's last letter).
 const SPACE = '\\x00-\\x20\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'; // isSpace
 const SPACES = new RegExp(`[${SPACE}]+`);
 const LETTERS_WORD = /^[(["]*([A-Za-z]+)[.,;:!?)\]"]*$/;
