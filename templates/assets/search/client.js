@@ -135,8 +135,8 @@ function isAscii(bytes, n) {
   return true;
 }
 
-// Reads front-coded terms: [shared, suffixLen, suffix, mask, per field (df[, len, posLen])]
-function readTerms(r, nFields, withLens) {
+// Reads a lexicon range's front-coded terms: [shared, suffixLen, suffix, mask, per field df]
+function readTerms(r, nFields) {
   const count = r.varint();
   const terms = [];
   let prev = new Uint8Array(0), prevTerm = '', prevAscii = true;
@@ -155,15 +155,8 @@ function readTerms(r, nFields, withLens) {
     prevAscii = ascii;
     const mask = r.varint();
     const df = new Array(nFields).fill(0);
-    const len = withLens ? new Array(nFields).fill(0) : null;
-    const posLen = withLens ? new Array(nFields).fill(0) : null;
-    for (let f = 0; f < nFields; f++) {
-      if (mask & (1 << f)) {
-        df[f] = r.varint();
-        if (withLens) { len[f] = r.varint(); posLen[f] = r.varint(); }
-      }
-    }
-    terms.push({ term, mask, df, len, posLen });
+    for (let f = 0; f < nFields; f++) if (mask & (1 << f)) df[f] = r.varint();
+    terms.push({ term, mask, df });
   }
   return terms;
 }
@@ -179,28 +172,118 @@ function rangeIndex(list, term) { // list of separators, the first one is ""
   return lo;
 }
 
-async function part(m, i) {
-  const name = `${m.t}${i}.bin`;
-  const key = 'parsed:' + name;
-  return once(key, async () => {
-    const [buf] = await loadNumbered(m, 't', [i]);
+// A term part, read lazily: where each term's record, postings and positions start; entries only
+// for the terms asked for (a query needs one or two of a part's many terms).
+class TermPart {
+  constructor(buf, index, nFields) {
     const r = new Reader(buf);
-    const posBase = r.varint();
-    const terms = readTerms(r, m.fields.length, true);
-    const map = new Map();
-    let off = r.pos, posOff = 0;
-    for (const t of terms) {
-      t.off = new Array(m.fields.length).fill(0);
-      t.posOff = new Array(m.fields.length).fill(0); // in this part's positions file
-      for (let f = 0; f < m.fields.length; f++) {
-        if (t.mask & (1 << f)) { t.off[f] = off; off += t.len[f]; t.posOff[f] = posOff; posOff += t.posLen[f]; }
+    this.buf = buf;
+    this.index = index;
+    this.nFields = nFields;
+    this.posBase = r.varint(); // where this part's positions start in the file of all positions
+    const n = this.n = r.varint();
+    const rec = this.rec = new Uint32Array(n); // each term's record: shared, suffix, mask, per field (df, len, posLen)
+    const off = this.off = new Uint32Array(n); // its first postings, from the end of the records
+    const posOff = this.posOff = new Uint32Array(n); // its first positions, in this part's positions
+    let o = 0, po = 0;
+    for (let i = 0; i < n; i++) {
+      rec[i] = r.pos;
+      r.varint();
+      const sl = r.varint();
+      r.pos += sl; // the term: not decoded
+      const mask = r.varint();
+      off[i] = o;
+      posOff[i] = po;
+      for (let f = 0; f < nFields; f++) {
+        if (mask & (1 << f)) { r.varint(); o += r.varint(); po += r.varint(); }
       }
-      t.part = i;
-      t.posBase = posBase; // where this part's positions start in the file of all positions
-      map.set(t.term, t);
     }
-    return { buf, terms, map };
-  });
+    this.start = r.pos; // the postings follow the records
+    this.entries = new Map(); // term -> entry, or null when the part has no such term
+    this.scratch = new Uint8Array(64);
+  }
+
+  // [index, term] of the terms starting with target (UTF-8), in order; exact: target only. k is the
+  // common prefix of the previous term and target: a term sharing less with the previous one is
+  // past all matches, one sharing more compares with target as the previous one did.
+  matching(target, exact) {
+    const buf = this.buf, rec = this.rec, tl = target.length, out = [];
+    let k = 0;
+    for (let i = 0; i < this.n; i++) {
+      let p = rec[i], shared = 0, sl = 0, mul = 1, b;
+      do { b = buf[p++]; shared += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+      mul = 1;
+      do { b = buf[p++]; sl += (b & 0x7f) * mul; mul *= 128; } while (b & 0x80);
+      if (k === tl) { // the previous term starts with target
+        if (shared < tl) break;
+      } else if (shared < k) break;
+      else if (shared > k) continue;
+      else {
+        let j = 0;
+        while (j < sl && k + j < tl && buf[p + j] === target[k + j]) j++;
+        if (k + j < tl) {
+          if (j < sl && buf[p + j] > target[k + j]) break;
+          k += j;
+          continue;
+        }
+        k = tl;
+      }
+      // A match. Its bytes: target's (first match), then each match's suffix.
+      const n = shared + sl;
+      if (exact) return n === tl ? [[i, null]] : out;
+      if (n > this.scratch.length) {
+        const bigger = new Uint8Array(2 * n);
+        bigger.set(this.scratch);
+        this.scratch = bigger;
+      }
+      const sc = this.scratch;
+      if (!out.length) sc.set(target);
+      for (let j = 0; j < sl; j++) sc[shared + j] = buf[p + j];
+      out.push([i, isAscii(sc, n) ? String.fromCharCode.apply(null, sc.subarray(0, n)) : utf8.decode(sc.subarray(0, n))]);
+    }
+    return out;
+  }
+
+  entry(i, term) {
+    let e = this.entries.get(term);
+    if (e) return e;
+    const r = new Reader(this.buf, this.rec[i]);
+    r.varint();
+    const sl = r.varint();
+    r.pos += sl;
+    const nf = this.nFields, mask = r.varint();
+    const df = new Array(nf).fill(0), len = new Array(nf).fill(0), posLen = new Array(nf).fill(0);
+    const off = new Array(nf).fill(0), posOff = new Array(nf).fill(0);
+    let o = this.start + this.off[i], po = this.posOff[i];
+    for (let f = 0; f < nf; f++) {
+      if (mask & (1 << f)) {
+        df[f] = r.varint(); len[f] = r.varint(); posLen[f] = r.varint();
+        off[f] = o; o += len[f];
+        posOff[f] = po; po += posLen[f];
+      }
+    }
+    e = { term, mask, df, len, posLen, off, posOff, part: this.index, posBase: this.posBase, buf: this.buf };
+    this.entries.set(term, e);
+    return e;
+  }
+
+  get(term) {
+    let e = this.entries.get(term);
+    if (e === undefined) {
+      const [hit] = this.matching(utf8enc.encode(term), true);
+      e = hit ? this.entry(hit[0], term) : null;
+      this.entries.set(term, e);
+    }
+    return e;
+  }
+
+  startingWith(prefix) {
+    return this.matching(utf8enc.encode(prefix), false).map(([i, term]) => this.entry(i, term));
+  }
+}
+
+function part(m, i) {
+  return once(`parsed:${m.t}${i}.bin`, async () => new TermPart((await loadNumbered(m, 't', [i]))[0], i, m.fields.length));
 }
 
 /**
@@ -214,7 +297,7 @@ async function lookup(m, terms, extraParts = []) {
   const indices = uniq.map((t) => rangeIndex(m.parts, t));
   loadNumbered(m, 't', [...indices, ...extraParts]); // one request for every part not loaded yet
   const parts = await Promise.all(indices.map((i) => part(m, i)));
-  uniq.forEach((t, i) => out.set(t, parts[i].map.get(t) ?? null));
+  uniq.forEach((t, i) => out.set(t, parts[i].get(t)));
   return out;
 }
 
@@ -262,7 +345,7 @@ const posKey = (e, f) => `pos:${e.part}:${e.term}:${f}`;
 async function positions(m, entry, f) {
   loadPositions(m, [entry]);
   const data = await cache.get(posKey(entry, f));
-  const pst = postings((await part(m, entry.part)).buf, entry, f);
+  const pst = postings(entry.buf, entry, f);
   const r = new Reader(data);
   const byDoc = new Map();
   for (let k = 0; k < pst.docs.length; k++) {
@@ -285,7 +368,7 @@ async function lexicon(m, prefix) {
   for (let i = first; i <= last; i++) indices.push(i);
   loadNumbered(m, 'l', indices);
   const lists = await Promise.all(indices.map((i) => once(`parsedlex:${m.l}${i}`, async () =>
-    readTerms(new Reader((await loadNumbered(m, 'l', [i]))[0]), m.fields.length, false))));
+    readTerms(new Reader((await loadNumbered(m, 'l', [i]))[0]), m.fields.length))));
   return lists.flat().filter((t) => t.term.startsWith(prefix));
 }
 
@@ -384,7 +467,7 @@ function scoreTermsInto(m, entries, bufs, acc) {
 async function wordClause(m, term, entry, highlight) {
   if (entry) {
     highlight.add(term);
-    return scoreTerms(m, [entry], [(await part(m, entry.part)).buf]);
+    return scoreTerms(m, [entry], [entry.buf]);
   }
   if (fuzzyEdits(term) === 0) return new Map();
   return roundAll(await fuzzyInto(m, term, null, highlight, new Map()));
@@ -435,7 +518,7 @@ async function fuzzyInto(m, term, notStartingWith, highlight, acc) {
       highlight.add(t.term);
       const e = entries.get(t.term);
       const w = f32(f32(t.sim * st.boost) * idfv);
-      const p = postings((await part(m, e.part)).buf, e, f);
+      const p = postings(e.buf, e, f);
       for (let i = 0; i < p.docs.length; i++) sumInto(fieldAcc, p.docs[i], bm25(w, p.freqs[i], st.normInv[p.norms[i]]));
     }
     for (const [d, s] of fieldAcc) sumInto(acc, d, f32(s));
@@ -526,7 +609,7 @@ async function prefixTerms(m, word, others) {
       for (let i = first; i <= last; i++) extraParts.push(i);
       await lookup(m, [...others, ...stems], extraParts); // one request for everything
       const parts = await Promise.all(extraParts.map((i) => part(m, i)));
-      candidates = parts.flatMap((p) => p.terms.filter((t) => t.term.startsWith(prefix)));
+      candidates = parts.flatMap((p) => p.startingWith(prefix));
     }
   }
   if (!candidates) candidates = await lexicon(m, prefix);
@@ -606,7 +689,7 @@ export async function search(query, options = {}) {
     const typos = prefixExp.typos;
     add('x:' + prefixList.join(' ') + (typos.length ? ' ~' + typos.join(' ~') : ''), async () => {
       const es = prefixList.map((t) => entries.get(t));
-      const bufs = await Promise.all(es.map(async (e) => (e ? (await part(m, e.part)).buf : null)));
+      const bufs = es.map((e) => (e ? e.buf : null));
       prefixList.forEach((t) => { if (entries.get(t)) highlight.add(t); });
       const acc = scoreTermsInto(m, es, bufs, new Map());
       for (const t of typos) await fuzzyInto(m, t, lowerCase(pq.prefix), highlight, acc);
@@ -623,7 +706,7 @@ export async function search(query, options = {}) {
     if (ts.length === 1) {
       const e = entries.get(ts[0].term);
       if (!e) continue;
-      const buf = (await part(m, e.part)).buf;
+      const buf = e.buf;
       for (let f = 0; f < m.fields.length; f++) if (e.mask & (1 << f)) for (const d of postings(buf, e, f).docs) excludedDocs.add(d);
     } else {
       for (const d of await phraseDocs(m, ts, entries)) excludedDocs.add(d);
@@ -641,9 +724,10 @@ export async function search(query, options = {}) {
   hits.sort((a, b) => (b.score - a.score) || (a.doc - b.doc));
   const page = hits.slice(offset, offset + limit);
   const docs = await fetchDocs(m, page.map((h) => h.doc));
+  const filter = termFilter(highlight); // one for the page's results
   const results = page.map((h, i) => {
     const d = docs[i];
-    const ex = excerpt(d.passages, highlight);
+    const ex = excerpt(d.passages, highlight, filter);
     return { url: d.url, title: d.title, summary: d.summary, date: d.date, contentNote: d.contentNote || '', tags: d.tags, score: h.score,
       anchor: ex.anchor, excerptHtml: ex.html };
   });
@@ -879,7 +963,7 @@ async function inflate(data) {
 
 /**
  * One request for byte ranges [start, end) of a file: {read(start, length)} on 206; otherwise
- * {whole: the 200 response or null, abort}.
+ * {whole: the 200 response or null, abort} (abort cancels the body, which ends the download).
  */
 async function requestRanges(name, wanted) {
   const sorted = [...wanted].sort((a, b) => a[0] - b[0]);
@@ -888,14 +972,13 @@ async function requestRanges(name, wanted) {
     const last = merged[merged.length - 1];
     if (last && s <= last[1]) last[1] = Math.max(last[1], e); else merged.push([s, e]);
   }
-  const ctrl = new AbortController();
   const res = await fetch(new URL(name, base), {
     headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
-    signal: ctrl.signal, credentials: 'same-origin', referrerPolicy: 'no-referrer',
+    credentials: 'same-origin', referrerPolicy: 'no-referrer',
   });
   // 200 (ranges ignored) or an error such as 416 (too many ranges): let the caller fall back.
-  if (res.status !== 206) return { whole: res.status === 200 ? res : null, abort: () => ctrl.abort() };
-  const pieces = parseRanges(res.headers, new Uint8Array(await res.arrayBuffer()));
+  if (res.status !== 206) return { whole: res.status === 200 ? res : null, abort: () => { res.body?.cancel().catch(() => {}); } };
+  const pieces = parseRanges(res.headers, await readBody(res));
   return {
     read(s, n) {
       for (const p of pieces) {
@@ -904,6 +987,29 @@ async function requestRanges(name, wanted) {
       throw new Error('search index: the server left out a range');
     },
   };
+}
+
+// A range answer's body, used once Content-Length bytes are in (sooner than the stream's end); read
+// whole without a length or with a Content-Encoding (the length is then the encoded one).
+async function readBody(res) {
+  const n = Number(res.headers.get('content-length'));
+  const coding = res.headers.get('content-encoding');
+  if (!(n > 0) || (coding && coding !== 'identity') || !res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  let out = new Uint8Array(n), o = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (o + value.length > out.length) { // more than announced: keep reading to the end
+      const bigger = new Uint8Array(Math.max(out.length * 2, o + value.length));
+      bigger.set(out.subarray(0, o));
+      out = bigger;
+    }
+    out.set(value, o);
+    o += value.length;
+    if (o === n) { reader.releaseLock(); return out; }
+  }
+  return o === out.length ? out : out.subarray(0, o);
 }
 
 function parseRanges(headers, body) {
@@ -934,16 +1040,11 @@ function parseRanges(headers, body) {
 
 // ---- excerpts (same rules as dev.peerhub.search.Excerpts)
 
+// The runs of non-space characters (isSpace); a regular expression is faster than a cold JS loop.
 function words(text) {
-  const out = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    while (i < n && isSpace(text.charCodeAt(i))) i++;
-    const start = i;
-    while (i < n && !isSpace(text.charCodeAt(i))) i++;
-    if (i > start) out.push(text.substring(start, i));
-  }
+  const out = text.split(SPACES);
+  if (out.length && out[0] === '') out.shift();
+  if (out.length && out[out.length - 1] === '') out.pop();
   return out;
 }
 
@@ -967,8 +1068,10 @@ function termsOf(w) {
 
 // Only words that may match a query term are analysed (see docs/search.md, "Excerpts"): a word of
 // ASCII letters with plain punctuation around it is one token whose term starts with its first two
-// letters (its first letter when the second is a 'y' or the term has one letter).
+// letters (its first letter when the second is a 'y' or the term has one letter), and with all
+// of the term but its last letter (a Porter stem changes at most a word's last letter).
 const SPACE = '\\x00-\\x20\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000'; // isSpace
+const SPACES = new RegExp(`[${SPACE}]+`);
 const LETTERS_WORD = /^[(["]*([A-Za-z]+)[.,;:!?)\]"]*$/;
 const LETTERS_TEXT = new RegExp(`^[${SPACE}]*(?:[(["]{0,10}[A-Za-z]{1,80}[.,;:!?)\\]"]{0,10}(?:[${SPACE}]+|$))*$`);
 const isLower = (c) => c >= 0x61 && c <= 0x7a;
@@ -986,28 +1089,35 @@ function termFilter(terms) {
     const up = (x) => String.fromCharCode(x, x - 32);
     patterns.add(t.length === 1 || !isLower(t.charCodeAt(1)) ? `[${up(c)}]` : `[${up(c)}](?:[${up(t.charCodeAt(1))}yY])`);
   }
+  const heads = [...terms].map((t) => t.slice(0, -1));
+  const headFits = (letters) => { // letters: a plain word's, lower-cased
+    for (const h of heads) if (letters.startsWith(h)) return true;
+    return false;
+  };
   const mayMatch = (w) => {
     if (w.length > 100) return true; // very long words: left to the analyzer (token length limits)
     const m = LETTERS_WORD.exec(w);
     if (m === null) return true;
     const c = m[1].charCodeAt(0) | 0x20;
-    if (alone.has(c)) return true;
-    if (m[1].length < 2) return false;
-    const c2 = m[1].charCodeAt(1) | 0x20;
-    return c2 === 0x79 ? firsts.has(c) : pairs.has(String.fromCharCode(c, c2));
+    if (!alone.has(c)) {
+      if (m[1].length < 2) return false;
+      const c2 = m[1].charCodeAt(1) | 0x20;
+      if (!(c2 === 0x79 ? firsts.has(c) : pairs.has(String.fromCharCode(c, c2)))) return false;
+    }
+    return headFits(m[1].toLowerCase());
   };
   const startsWell = patterns.size
     ? new RegExp(`(?<![^${SPACE}])[(["]*(?:${[...patterns].join('|')})[^${SPACE}]*`, 'g') : null;
   const candidates = (text) => {
-    if (LETTERS_TEXT.test(text)) return startsWell ? text.match(startsWell) ?? [] : [];
+    if (LETTERS_TEXT.test(text)) return startsWell ? (text.match(startsWell) ?? []).filter(mayMatch) : [];
     return words(text).filter(mayMatch);
   };
   return { mayMatch, candidates };
 }
 
-function excerpt(passages, terms) {
+function excerpt(passages, terms, filter) {
   if (!passages.length) return { anchor: '', html: '' };
-  const { mayMatch, candidates } = termFilter(terms);
+  const { mayMatch, candidates } = filter;
   const matches = (w) => mayMatch(w) && termsOf(w).some((t) => terms.has(t));
   let best = 0, bestCount = -1;
   passages.forEach(([, heading, text], p) => {

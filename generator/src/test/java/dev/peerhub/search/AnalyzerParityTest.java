@@ -291,6 +291,43 @@ class AnalyzerParityTest {
     compare(requests);
   }
 
+  /**
+   * client.js skips, in excerpts, the plain words (ASCII letters) that cannot hold a query term; it
+   * relies on the Porter stem of such a word keeping all of the word but the stem's last letter
+   * (the rules only cut suffixes, and each replacement adds at most one letter, an 'e' or the 'i'
+   * of a final 'y'). Checked on Lucene's stemmer for every dictionary word, with and without the
+   * endings the rules look at, and on random words built from those endings.
+   */
+  @Test
+  void stemKeepsTheWordButItsLastLetter() throws Exception {
+    if (!Files.isRegularFile(DICTIONARY)) fail(DICTIONARY + " is missing: apt-get install wamerican");
+    String[] endings = {"", "s", "es", "ies", "ed", "ing", "ly", "y", "ied", "ying", "ness", "ation", "ational",
+      "tional", "ations", "izer", "ization", "iveness", "fulness", "ousness", "ility", "bility", "ibility", "ically",
+      "ement", "ative", "alize", "alizing", "enci", "anci", "ency", "ancy", "ousli", "entli", "alli", "eli", "bli",
+      "logi", "logy", "ator", "alism", "aliti", "iviti", "biliti", "icate", "iciti", "ical", "ful", "ism", "iti",
+      "ous", "ive", "ize", "ate", "ant", "ent", "ment", "ion", "sion", "tion", "ou", "er", "ic", "able", "ible",
+      "al", "ll", "e", "eed", "ated", "bled", "ized", "sses"};
+    List<String> words = new ArrayList<>();
+    for (String w : Files.readAllLines(DICTIONARY, StandardCharsets.UTF_8)) {
+      if (!w.matches("[A-Za-z]+")) continue;
+      for (String e : endings) words.add(w.toLowerCase(java.util.Locale.ROOT) + e);
+    }
+    Random random = new Random(1980L);
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder sb = new StringBuilder();
+      for (int n = 1 + random.nextInt(4); n > 0; n--) sb.append(endings[random.nextInt(endings.length)]);
+      words.add("bcdglmnrstvz".charAt(random.nextInt(12)) + "aeiouy".substring(random.nextInt(6)).substring(0, 1) + sb);
+    }
+    List<String> broken = new ArrayList<>();
+    for (String w : words) {
+      String stem = expected(new String[] {"stem", w});
+      if (!stem.isEmpty() && !w.startsWith(stem.substring(0, stem.length() - 1))) broken.add(w + " -> " + stem);
+    }
+    assertTrue(words.size() > 1_000_000, "too few words: " + words.size());
+    assertTrue(broken.isEmpty(), broken.size() + " words whose stem changes more than its last letter: "
+        + broken.subList(0, Math.min(20, broken.size())));
+  }
+
   /** The comparison itself must be able to fail: a wrong expectation is reported, not hidden. */
   @Test
   void aDifferenceIsReported() throws Exception {

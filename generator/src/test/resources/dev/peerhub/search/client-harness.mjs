@@ -40,7 +40,7 @@ globalThis.fetch = async (url, init = {}) => {
     const body = data.subarray(a, b + 1);
     bytes += body.length;
     log(body.length);
-    return new Response(body, { status: 206, headers: { 'Content-Range': `bytes ${a}-${b}/${data.length}` } });
+    return new Response(body, { status: 206, headers: { 'Content-Range': `bytes ${a}-${b}/${data.length}`, 'Content-Length': String(body.length) } });
   }
   const boundary = 'PEERHUBTESTBOUNDARY';
   const chunks = [];
@@ -52,7 +52,8 @@ globalThis.fetch = async (url, init = {}) => {
   const body = Buffer.concat(chunks);
   bytes += body.length;
   log(body.length);
-  return new Response(body, { status: 206, headers: { 'Content-Type': `multipart/byteranges; boundary=${boundary}` } });
+  // Content-Length as servers send it: the client reads range answers up to it (readBody).
+  return new Response(body, { status: 206, headers: { 'Content-Type': `multipart/byteranges; boundary=${boundary}`, 'Content-Length': String(body.length) } });
 };
 
 let client = await import(pathToFileURL(path.join(dir, 'client.js')).href);
