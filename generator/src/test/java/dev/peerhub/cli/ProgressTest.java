@@ -51,9 +51,10 @@ class ProgressTest {
         assertEquals(0, run.code(), run.err());
         assertFalse(run.err().contains("\u001b"), run.err());
         for (String stage : new String[] {"config", "content", "site", "templates", "pages", "search", "links"}) {
-            assertTrue(run.err().lines().anyMatch(l -> l.matches("  " + stage + " +\\d+ ms")), run.err());
+            assertTrue(run.err().lines().anyMatch(l -> l.matches("  " + stage + " +\\d+ ms(  cpu +\\d+ ms)?")), run.err());
         }
         if (java.nio.file.Files.isDirectory(Path.of("/proc/self/task"))) { // where CPU time is read
+            assertTrue(run.err().lines().anyMatch(l -> l.matches("  pages +\\d+ ms  cpu +\\d+ ms")), run.err());
             assertTrue(run.err().lines().anyMatch(l -> l.matches(
                     "  search index [0-9.]+ s of CPU \\(adding pages [0-9.]+ s, commit and client export [0-9.]+ s\\): \\d+ % of the build's")),
                     run.err());
