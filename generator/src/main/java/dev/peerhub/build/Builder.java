@@ -595,6 +595,10 @@ public final class Builder {
                 }
                 String rel = dir.relativize(p).toString().replace('\\', '/');
                 byte[] bytes = Files.readAllBytes(p);
+                if (rel.endsWith(".js") || rel.endsWith(".mjs")) { // published without their comment lines
+                    bytes = dev.peerhub.render.JsComments.strip(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
                 String published;
                 if (rel.startsWith("search/")) {
                     published = rel;

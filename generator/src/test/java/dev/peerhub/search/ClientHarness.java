@@ -88,6 +88,10 @@ final class ClientHarness {
         return here;
     }
 
+    private static void published(Path from, Path to) throws IOException {
+        Files.writeString(to, dev.peerhub.render.JsComments.strip(Files.readString(from)));
+    }
+
     /** Writes the exported files, client.js and an analyzer under {@code dir}; returns the search folder. */
     static Path install(Path dir, List<OutputFile> files, Searcher searcher, Collection<String> toAnalyze,
                         boolean realAnalyzer) throws IOException {
@@ -99,11 +103,12 @@ final class ClientHarness {
         Path search = dir.resolve("search");
         Files.createDirectories(search);
         Path assets = repo().resolve("templates/assets/search");
-        Files.copy(assets.resolve("client.js"), search.resolve("client.js"));
+        // as the build publishes them: without their comment lines (JsComments)
+        published(assets.resolve("client.js"), search.resolve("client.js"));
         if (realAnalyzer) {
             try (var js = Files.list(assets)) {
                 for (Path f : js.filter(f -> f.toString().endsWith(".js")).toList()) {
-                    if (!Files.exists(search.resolve(f.getFileName()))) Files.copy(f, search.resolve(f.getFileName()));
+                    if (!Files.exists(search.resolve(f.getFileName()))) published(f, search.resolve(f.getFileName()));
                 }
             }
         } else {
