@@ -1001,6 +1001,8 @@ public final class Builder {
             knownUrls.add(site.config().basePath());
             sitemap.add(site.config().baseUrl(), "");
 
+            // every page of every section's list on the pool (one section of a 10k site has 475 of them)
+            List<Runnable> sectionPages = new ArrayList<>();
             for (Section s : site.sections()) {
                 if (hubSections.contains(s.key())) continue; // HubPages writes the directory page instead
                 String intro = s.index() == null ? "" : introHtml.getOrDefault(s.index().article().sourcePath(), "");
@@ -1009,8 +1011,17 @@ public final class Builder {
                         .map(this::sectionCard).toList();
                 boolean render = scope.renders("section.ftlh")
                         || (s.index() != null && changed.contains(s.index().article().sourcePath()));
-                paginate("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs, per, render);
+                int total = Math.max(1, (s.pages().size() + per - 1) / per);
+                for (int n = 1; n <= total; n++) {
+                    int page = n;
+                    sectionPages.add(() -> paginatePage("section", s.title(), s.summary(), intro, s.pages(), s.path(), subs,
+                            per, render, page, total));
+                }
             }
+            parallel(pool, sectionPages, r -> {
+                r.run();
+                return Optional.empty();
+            });
             // tag pages on the pool (a 10k site has about a thousand); the sitemap sorts what they add
             parallel(pool, site.tags(), g -> {
                 paginate("tag", g.tag().name(), "Pages tagged \u201c" + g.tag().name() + "\u201d", "", g.pages(), g.path(),
@@ -1079,30 +1090,34 @@ public final class Builder {
         private void paginate(String kind, String title, String description, String intro, List<Page> items, String path,
                               List<Views.SectionCard> subs, int per, boolean render) {
             int total = Math.max(1, (items.size() + per - 1) / per);
+            for (int n = 1; n <= total; n++) paginatePage(kind, title, description, intro, items, path, subs, per, render, n, total);
+        }
+
+        /** Page {@code n} of {@code total} of a list; thread-safe (the sitemap sorts what it is given). */
+        private void paginatePage(String kind, String title, String description, String intro, List<Page> items, String path,
+                                  List<Views.SectionCard> subs, int per, boolean render, int n, int total) {
             String base = site.config().basePath() + path;
-            for (int n = 1; n <= total; n++) {
-                boolean sample = sampled(kind + "|" + (n == 1) + (n == total) + (n == 1 && !intro.isEmpty()) + (subs.isEmpty()));
-                if ((!render && !sliceChanged(path, items, (n - 1) * per, Math.min(items.size(), n * per))) || !sample) {
-                    if (!sample) pagesWritten.incrementAndGet();
-                    String url = pageUrl(base, n);
-                    knownUrls.add(url);
-                    continue;
-                }
-                List<Views.ArticleCard> cards = items.subList((n - 1) * per, Math.min(items.size(), n * per)).stream()
-                        .map(views::card).toList();
-                List<Views.PagerLink> links = Views.Pager.window(n, total, k -> pageUrl(base, k));
-                Views.Pager pager = new Views.Pager(n, total, n > 1 ? pageUrl(base, n - 1) : null,
-                        n < total ? pageUrl(base, n + 1) : null, links);
+            boolean sample = sampled(kind + "|" + (n == 1) + (n == total) + (n == 1 && !intro.isEmpty()) + (subs.isEmpty()));
+            if ((!render && !sliceChanged(path, items, (n - 1) * per, Math.min(items.size(), n * per))) || !sample) {
+                if (!sample) pagesWritten.incrementAndGet();
                 String url = pageUrl(base, n);
-                String feed = kind.equals("tag") ? base + "feed.xml" : null;
-                Models.ListModel model = new Models.ListModel(views.site(), views.meta(kind,
-                        n == 1 ? title : title + " (page " + n + " of " + total + ")", description, url, "website", feed, false),
-                        title, n == 1 ? intro : "", cards, pager, n == 1 ? subs : List.of(), kind);
-                String outPath = n == 1 ? path + "index.html" : path + "page/" + n + "/index.html";
-                engine.render(kind.equals("tag") ? "tag.ftlh" : "section.ftlh", model, out).ifPresent(b -> write(outPath, b));
                 knownUrls.add(url);
-                sitemap.add(site.config().baseUrl() + url.substring(site.config().basePath().length()), "");
+                return;
             }
+            List<Views.ArticleCard> cards = items.subList((n - 1) * per, Math.min(items.size(), n * per)).stream()
+                    .map(views::card).toList();
+            List<Views.PagerLink> links = Views.Pager.window(n, total, k -> pageUrl(base, k));
+            Views.Pager pager = new Views.Pager(n, total, n > 1 ? pageUrl(base, n - 1) : null,
+                    n < total ? pageUrl(base, n + 1) : null, links);
+            String url = pageUrl(base, n);
+            String feed = kind.equals("tag") ? base + "feed.xml" : null;
+            Models.ListModel model = new Models.ListModel(views.site(), views.meta(kind,
+                    n == 1 ? title : title + " (page " + n + " of " + total + ")", description, url, "website", feed, false),
+                    title, n == 1 ? intro : "", cards, pager, n == 1 ? subs : List.of(), kind);
+            String outPath = n == 1 ? path + "index.html" : path + "page/" + n + "/index.html";
+            engine.render(kind.equals("tag") ? "tag.ftlh" : "section.ftlh", model, out).ifPresent(b -> write(outPath, b));
+            knownUrls.add(url);
+            sitemap.add(site.config().baseUrl() + url.substring(site.config().basePath().length()), "");
         }
 
         private static String pageUrl(String base, int n) {
