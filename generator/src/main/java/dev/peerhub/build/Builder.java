@@ -1145,16 +1145,47 @@ public final class Builder {
             if (scope.everything()) write("sitemap.xml", sitemap.toBytes());
         }
 
+        /** Links to a missing file that get a "did you mean" (each looks at every page once). */
+        private static final int SUGGESTIONS = 50;
+        private int suggested;
+
+        /**
+         * {@code " (did you mean '…'?)"} with the page whose source is closest to a link's missing Markdown
+         * file (a misspelt name), written as the link was (relative, with its fragment) when the two are in
+         * the same folder; or the empty string.
+         */
+        private String nearestPage(FoundLink l) {
+            String missing = l.path();
+            if (!missing.endsWith(".md")) return "";
+            int allowed = Math.max(1, Math.min(3, missing.length() / 3)); // as DidYouMean.closest
+            List<String> near = site.allPages().stream().map(p -> p.article().sourcePath())
+                    .filter(s -> Math.abs(s.length() - missing.length()) <= allowed).toList();
+            return dev.peerhub.diagnostic.DidYouMean.closest(missing, near).map(found -> {
+                String raw = l.raw();
+                int hash = raw.indexOf('#');
+                String file = hash < 0 ? raw : raw.substring(0, hash);
+                int slash = missing.lastIndexOf('/');
+                boolean sameFolder = found.lastIndexOf('/') == slash && found.startsWith(missing.substring(0, slash + 1));
+                String shown = sameFolder && file.endsWith(missing.substring(slash + 1))
+                        ? file.substring(0, file.length() - (missing.length() - slash - 1)) + found.substring(slash + 1)
+                                + (hash < 0 ? "" : raw.substring(hash))
+                        : found;
+                return " (did you mean '" + shown + "'?)";
+            }).orElse("");
+        }
+
         /** Checks internal links and anchors; returns how many are broken. */
         int checkLinks(boolean each) {
             if (!each) return countBrokenLinks();
+            suggested = 0;
             int broken = 0;
             List<String> firstFew = new ArrayList<>();
             Map<String, List<FoundLink>> ordered = new TreeMap<>(linksBySource);
             for (Map.Entry<String, List<FoundLink>> e : ordered.entrySet()) {
                 for (FoundLink l : e.getValue()) {
                     String problem = switch (l.kind()) {
-                        case MISSING_FILE -> "link to '" + l.raw() + "' leads nowhere: no such file in content/";
+                        case MISSING_FILE -> "link to '" + l.raw() + "' leads nowhere: no such file in content/"
+                                + (suggested++ < SUGGESTIONS ? nearestPage(l) : "");
                         case INTERNAL -> internalProblem(e.getKey(), l);
                         case IMAGE_WITHOUT_ALT -> each ? "image '" + l.raw() + "' has no alternative text: write"
                                 + " ![what the image shows](" + l.raw() + ")" : null;

@@ -45,6 +45,23 @@ class CheckCommandTest {
         assertTrue(run.err().lines().anyMatch(l -> l.startsWith("Check failed: 1 error, 0 warnings")), run.err());
     }
 
+    /** A misspelt link target gets the nearest page's file, written as the link was. */
+    @Test
+    void suggestsTheNearestPageForAMisspeltLink() {
+        TestSite site = TestSite.create(dir, "content/guides/a.md", GOOD + "[x](starting-a-cricle.md#agreements)\n"
+                        + "[y](../about/teem.md)\n[z](completely-different.md)\n",
+                "content/guides/starting-a-circle.md", GOOD, "content/about/team.md", GOOD);
+        TestSite.Run run = site.run("check", "-s", dir.toString());
+        assertEquals(1, run.code(), run.err());
+        assertEquals(List.of(
+                "content/guides/a.md:8:1: error: link to 'starting-a-cricle.md#agreements' leads nowhere: no such file in"
+                        + " content/ (did you mean 'starting-a-circle.md#agreements'?)",
+                "content/guides/a.md:9:1: error: link to '../about/teem.md' leads nowhere: no such file in content/"
+                        + " (did you mean '../about/team.md'?)",
+                "content/guides/a.md:10:1: error: link to 'completely-different.md' leads nowhere: no such file in content/"),
+                run.diagnostics().stream().filter(d -> d.contains("leads nowhere")).toList());
+    }
+
     @Test
     void passesWarningsUnlessStrict() {
         TestSite site = TestSite.create(dir, "content/guides/a.md", "---\ntitle: A\n---\n\nText.\n");
