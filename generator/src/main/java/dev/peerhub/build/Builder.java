@@ -1157,7 +1157,7 @@ public final class Builder {
         private String nearestPage(FoundLink l) {
             String missing = l.path();
             if (!missing.endsWith(".md")) return "";
-            int allowed = Math.max(1, Math.min(3, missing.length() / 3)); // as DidYouMean.closest
+            int allowed = dev.peerhub.diagnostic.DidYouMean.allowedDistance(missing); // others cannot be chosen
             List<String> near = site.allPages().stream().map(p -> p.article().sourcePath())
                     .filter(s -> Math.abs(s.length() - missing.length()) <= allowed).toList();
             return dev.peerhub.diagnostic.DidYouMean.closest(missing, near).map(found -> {

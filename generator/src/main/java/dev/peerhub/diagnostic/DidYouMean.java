@@ -12,7 +12,7 @@ public final class DidYouMean {
     public static Optional<String> closest(String wrong, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        int allowed = Math.max(1, Math.min(3, wrong.length() / 3));
+        int allowed = allowedDistance(wrong);
         for (String c : candidates) {
             int d = distance(wrong.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
             if (d < bestDistance || (d == bestDistance && best != null && c.compareTo(best) < 0)) {
@@ -21,6 +21,11 @@ public final class DidYouMean {
             }
         }
         return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    }
+
+    /** The largest distance at which {@link #closest} suggests a name for {@code wrong}: a third of its length, 1 to 3. */
+    public static int allowedDistance(String wrong) {
+        return Math.max(1, Math.min(3, wrong.length() / 3));
     }
 
     /** {@code " (did you mean 'x'?)"} or the empty string. */

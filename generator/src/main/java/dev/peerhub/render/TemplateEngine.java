@@ -45,6 +45,18 @@ public final class TemplateEngine {
         cfg.setTemplateLoader(new FileTemplateLoader(templatesDir.toFile()));
         cfg.setDefaultEncoding("UTF-8");
         cfg.setOutputEncoding("UTF-8");
+        applyRenderingSettings(cfg);
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        cfg.setObjectWrapper(RecordWrapper.enabled() ? new RecordWrapper(Configuration.VERSION_2_3_34)
+                : new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+    }
+
+    /**
+     * How templates render and fail (locale, number and boolean formats, errors thrown rather than printed,
+     * no access to Java classes): the engine's settings, shared with the tests that render templates
+     * with another object wrapper.
+     */
+    static void applyRenderingSettings(Configuration cfg) {
         cfg.setLocale(Locale.ROOT);
         cfg.setNumberFormat("computer");
         cfg.setBooleanFormat("c");
@@ -54,9 +66,6 @@ public final class TemplateEngine {
         cfg.setFallbackOnNullLoopVariable(false);
         cfg.setAPIBuiltinEnabled(false);
         cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        cfg.setObjectWrapper(RecordWrapper.enabled() ? new RecordWrapper(Configuration.VERSION_2_3_34)
-                : new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
     }
 
     /** Parses a template ahead of use; a syntax error or a missing file becomes a diagnostic. */

@@ -71,7 +71,7 @@ record DisplayData(String url, String title, String summary, String date, String
         ByteSink out = new ByteSink();
         out.varint(tags.length);
         for (String t : tags) string(out, t);
-        out.write(IndexExporter.entry(deflater, encode()));
+        IndexExporter.entry(deflater, encode(), out);
         return out.toByteArray();
     }
 

@@ -650,12 +650,8 @@ final class IndexExporter {
     }
 
     private static byte[] deflate(Deflater d, byte[] in) {
-        return deflate(d, in, 0, in.length);
-    }
-
-    private static byte[] deflate(Deflater d, byte[] in, int offset, int length) {
         d.reset();
-        d.setInput(in, offset, length);
+        d.setInput(in);
         d.finish();
         ByteSink out = new ByteSink();
         byte[] buf = new byte[8192];
@@ -683,15 +679,16 @@ final class IndexExporter {
 
     /** An entry made with {@code d} (reset first). */
     static byte[] entry(Deflater d, byte[] content) {
-        return entry(d, content, 0, content.length);
+        ByteSink entry = new ByteSink();
+        entry(d, content, entry);
+        return entry.toByteArray();
     }
 
-    private static byte[] entry(Deflater d, byte[] content, int offset, int length) {
-        byte[] deflated = deflate(d, content, offset, length);
-        ByteSink entry = new ByteSink();
-        entry.varint(deflated.length);
-        entry.write(deflated);
-        return entry.toByteArray();
+    /** Appends an entry made with {@code d} (reset first) to {@code out}. */
+    static void entry(Deflater d, byte[] content, ByteSink out) {
+        byte[] deflated = deflate(d, content);
+        out.varint(deflated.length);
+        out.write(deflated);
     }
 
     /** Every page's value of a keyword field (from its doc values), by client doc number. */

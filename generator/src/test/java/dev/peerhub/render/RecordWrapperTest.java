@@ -24,7 +24,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateHashModelEx;
 import freemarker.template.TemplateMethodModel;
@@ -45,7 +44,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -182,13 +180,8 @@ class RecordWrapperTest {
 
     private static String render(ObjectWrapper wrapper, String ftl, Object model) throws IOException, TemplateException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateEngine.applyRenderingSettings(cfg); // as the build renders
         cfg.setObjectWrapper(wrapper);
-        cfg.setLocale(Locale.ROOT);
-        cfg.setNumberFormat("computer");
-        cfg.setBooleanFormat("c");
-        cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        cfg.setLogTemplateExceptions(false);
-        cfg.setAPIBuiltinEnabled(false);
         Template t = new Template("t.ftlh", new StringReader(ftl), cfg);
         StringWriter w = new StringWriter();
         t.process(model, w);
