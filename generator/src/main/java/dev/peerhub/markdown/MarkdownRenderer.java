@@ -65,8 +65,8 @@ public final class MarkdownRenderer {
     public MarkdownRenderer() {
         MutableDataSet options = options(true);
         this.options = options.toImmutable();
-        this.parser = Parser.builder(options).build();
-        this.parserWithoutTables = Parser.builder(options(false)).build();
+        this.parser = LinkLabels.parser(options);
+        this.parserWithoutTables = LinkLabels.parser(options(false));
         this.renderer = HtmlRenderer.builder(options).attributeProviderFactory(new ExternalLinks.Factory()).build();
         this.fastHtml = new FastHtml(options, renderer);
     }

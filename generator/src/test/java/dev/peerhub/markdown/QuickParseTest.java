@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -351,25 +350,8 @@ class QuickParseTest {
         assertTrue(quick * 10 >= bodies * 5, "quick: " + quick + " of " + bodies);
     }
 
-    private static final LinkTargets TARGETS = new LinkTargets() {
-        private final Map<String, String> pages = Map.of("content/guides/b.md", "/guides/b/",
-                "content/x/y.md", "/x/y/", "content/guides/c.md", "/guides/c/");
-
-        @Override
-        public Optional<String> pageUrl(String contentPath) {
-            return Optional.ofNullable(pages.get(contentPath));
-        }
-
-        @Override
-        public Optional<String> fileUrl(String contentPath) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String basePath() {
-            return "/";
-        }
-    };
+    private static final LinkTargets TARGETS = TestTargets.of(Map.of("content/guides/b.md", "/guides/b/",
+            "content/x/y.md", "/x/y/", "content/guides/c.md", "/guides/c/"));
 
     private static Article article() {
         return new Article("content/guides/a.md", "guides", "a", Article.Kind.ARTICLE, "A", null, null, List.of(),
