@@ -111,9 +111,16 @@ final class FastEnglishAnalyzer extends Analyzer {
         /** Positions of skipped stop words (and of tokens the real tokenizer skipped) since the last token. */
         private int pending;
 
+        /** Id of the last token's term in this tokenizer's {@link StemTable} (see {@link #stemId()}). */
+        private int stemId = -1;
+
+        /** Set by {@link #startText(String)}: only the term's number and position increment are wanted. */
+        private boolean idsOnly;
+
         @Override
         public void reset() throws IOException {
             super.reset();
+            idsOnly = false;
             if (realStart >= 0) closeReal();
             length = 0;
             int read;
@@ -121,6 +128,43 @@ final class FastEnglishAnalyzer extends Analyzer {
                 length += read;
                 if (length == text.length) text = Arrays.copyOf(text, text.length * 2);
             }
+            startText();
+        }
+
+        /**
+         * Starts on {@code value} without a {@link java.io.Reader}: for {@link PageInverter}, which reads only
+         * {@link #stemId()} and {@link #positionIncrement()} of each token (offsets are not corrected by a char
+         * filter on this path, as there is none). Not for use through the {@link TokenStream} protocol.
+         */
+        void startText(String value) throws IOException {
+            idsOnly = true;
+            if (realStart >= 0) closeReal();
+            if (value.length() > text.length) text = new char[Math.max(value.length(), 2 * text.length)];
+            value.getChars(0, value.length(), text, 0);
+            length = value.length();
+            startText();
+        }
+
+        /**
+         * The term of the token {@link #incrementToken} has just produced, as a number: the same term always
+         * has the same number in this tokenizer, whatever the field or the page, and {@link #stemChars} gives
+         * the term back.
+         */
+        int stemId() {
+            return stemId;
+        }
+
+        /** The position increment of the token {@link #incrementToken} has just produced. */
+        int positionIncrement() {
+            return posInc.getPositionIncrement();
+        }
+
+        /** The characters of term number {@code id} (see {@link #stemId}); not to be changed. */
+        char[] stemChars(int id) {
+            return cache.stemTable.chars(id);
+        }
+
+        private void startText() throws IOException {
             ApostropheFolding.fold(text, 0, length); // as the queries' analyzer does
             cursor = 0;
             runCount = nextRun = 0;
@@ -141,7 +185,7 @@ final class FastEnglishAnalyzer extends Analyzer {
 
         @Override
         public boolean incrementToken() throws IOException {
-            clearAttributes();
+            if (!idsOnly) clearAttributes();
             while (true) {
                 if (nextRun < runCount) {
                     int r = 3 * nextRun++;
@@ -234,11 +278,14 @@ final class FastEnglishAnalyzer extends Analyzer {
                 pending++;
                 return false;
             }
-            term.copyBuffer(stem, 0, stem.length);
+            stemId = cache.ids[slot];
             posInc.setPositionIncrement(1 + pending);
             pending = 0;
-            offset.setOffset(correctOffset(start), correctOffset(end));
-            type.setType(tokenType);
+            if (!idsOnly) {
+                term.copyBuffer(stem, 0, stem.length);
+                offset.setOffset(correctOffset(start), correctOffset(end));
+                type.setType(tokenType);
+            }
             return true;
         }
 
@@ -304,8 +351,12 @@ final class FastEnglishAnalyzer extends Analyzer {
         private final int limit;
         private char[][] keys = new char[1 << 12][];
         char[][] stems = new char[1 << 12][];
+        /** Each slot's stem as its number in {@link #stemTable} (-1 for a stop word). */
+        int[] ids = new int[1 << 12];
         private int[] hashes = new int[1 << 12];
         private int size;
+        /** Every stem seen, numbered; never emptied, so a number keeps its meaning. */
+        final StemTable stemTable = new StemTable();
 
         Terms(int limit) {
             this.limit = limit;
@@ -346,6 +397,7 @@ final class FastEnglishAnalyzer extends Analyzer {
                 if (size >= limit) {
                     Arrays.fill(keys, null);
                     Arrays.fill(stems, null);
+                    Arrays.fill(ids, -1);
                     size = 0;
                 } else {
                     grow();
@@ -353,7 +405,9 @@ final class FastEnglishAnalyzer extends Analyzer {
                 slot = ~find(key, key.length, hash);
             }
             keys[slot] = key;
-            stems[slot] = stem;
+            int id = stem == null ? -1 : stemTable.id(stem);
+            stems[slot] = stem == null ? null : stemTable.chars(id);
+            ids[slot] = id;
             hashes[slot] = hash;
             size++;
             return slot;
@@ -363,8 +417,10 @@ final class FastEnglishAnalyzer extends Analyzer {
             char[][] oldKeys = keys;
             char[][] oldStems = stems;
             int[] oldHashes = hashes;
+            int[] oldIds = ids;
             keys = new char[oldKeys.length * 2][];
             stems = new char[oldKeys.length * 2][];
+            ids = new int[oldKeys.length * 2];
             hashes = new int[oldKeys.length * 2];
             int mask = keys.length - 1;
             for (int j = 0; j < oldKeys.length; j++) {
@@ -373,8 +429,54 @@ final class FastEnglishAnalyzer extends Analyzer {
                 while (keys[i] != null) i = (i + 1) & mask;
                 keys[i] = oldKeys[j];
                 stems[i] = oldStems[j];
+                ids[i] = oldIds[j];
                 hashes[i] = oldHashes[j];
             }
+        }
+    }
+
+    /** Distinct stems, each with a number (0, 1, 2, ... in the order first seen). */
+    static final class StemTable {
+        private char[][] byId = new char[1 << 12][];
+        private int[] slots = new int[1 << 13]; // id + 1, 0 when free
+        private int size;
+
+        /** How many stems there are. */
+        int size() {
+            return size;
+        }
+
+        char[] chars(int id) {
+            return byId[id];
+        }
+
+        /** The number of {@code stem}, given one if new (the table then keeps {@code stem} itself). */
+        int id(char[] stem) {
+            int h = 0;
+            for (char c : stem) h = 31 * h + c;
+            int mask = slots.length - 1;
+            int i = (h ^ (h >>> 15)) & mask;
+            for (; slots[i] != 0; i = (i + 1) & mask) {
+                if (Arrays.equals(byId[slots[i] - 1], stem)) return slots[i] - 1;
+            }
+            if (size == byId.length) byId = Arrays.copyOf(byId, size * 2);
+            byId[size] = stem;
+            slots[i] = ++size;
+            if (2 * size > slots.length) rehash();
+            return size - 1;
+        }
+
+        private void rehash() {
+            int[] bigger = new int[slots.length * 2];
+            int mask = bigger.length - 1;
+            for (int id = 0; id < size; id++) {
+                int h = 0;
+                for (char c : byId[id]) h = 31 * h + c;
+                int i = (h ^ (h >>> 15)) & mask;
+                while (bigger[i] != 0) i = (i + 1) & mask;
+                bigger[i] = id + 1;
+            }
+            slots = bigger;
         }
     }
 

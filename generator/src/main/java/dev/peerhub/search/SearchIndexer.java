@@ -23,6 +23,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.index.SlowCodecReaderWrapper;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -42,6 +43,16 @@ public final class SearchIndexer implements Closeable {
     private final Directory directory;
     private final IndexWriter writer;
     private final Set<String> urls = ConcurrentHashMap.newKeySet();
+    /**
+     * Whether pages are inverted by {@link PageInverter} (the English analyzer) rather than by
+     * {@code IndexWriter.addDocument}.
+     */
+    private final boolean inverting;
+    /** The inverters of the threads adding pages, each until it is handed to Lucene. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<PageInverter> inverters = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ThreadLocal<PageInverter> inverter = new ThreadLocal<>();
+    /** Heap one thread's inverter may hold before its pages are written as a segment. */
+    private final long inverterBudget;
     private boolean finished;
     private volatile DirectoryReader reader; // once committed
     /** CPU time spent indexing, committing and exporting, on every thread (see {@link #cpuNanos}). */
@@ -49,8 +60,22 @@ public final class SearchIndexer implements Closeable {
     private final java.util.concurrent.atomic.LongAdder addCpu = new java.util.concurrent.atomic.LongAdder();
 
     public SearchIndexer(Path luceneDir, String language) {
+        this(luceneDir, language, SearchFields.indexAnalyzer(language) instanceof FastEnglishAnalyzer,
+                Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 16));
+    }
+
+    /**
+     * With pages inverted by {@link PageInverter} ({@code invert}, English only) or by {@code IndexWriter}, and
+     * a thread's inverter written as a segment once it holds about {@code inverterBudget} bytes.
+     */
+    SearchIndexer(Path luceneDir, String language, boolean invert, long inverterBudget) {
         this.luceneDir = Objects.requireNonNull(luceneDir, "luceneDir");
         this.language = Objects.requireNonNull(language, "language");
+        if (invert && !(SearchFields.indexAnalyzer(language) instanceof FastEnglishAnalyzer)) {
+            throw new IllegalArgumentException("pages are inverted by PageInverter only for English");
+        }
+        this.inverting = invert;
+        this.inverterBudget = inverterBudget;
         try {
             Files.createDirectories(luceneDir);
             this.directory = FSDirectory.open(luceneDir);
@@ -59,7 +84,8 @@ public final class SearchIndexer implements Closeable {
             config.setSimilarity(SearchFields.similarity());
             // No index sort and no forceMerge(1): the export numbers the pages in URL order
             // itself (DocOrder), which costs far less than sorting and rewriting the segments.
-            config.setMergePolicy(new LogByteSizeMergePolicy());
+            config.setMergePolicy(new OneSegmentPerReader());
+            config.setMergeScheduler(new CountingMergeScheduler(cpu));
             config.setRAMBufferSizeMB(256);
             config.setUseCompoundFile(false); // no copying of each flushed segment into a .cfs
             config.setCommitOnClose(false);
@@ -118,7 +144,11 @@ public final class SearchIndexer implements Closeable {
             Deflater deflater = deflaters.poll();
             if (deflater == null) deflater = new Deflater(IndexExporter.DISPLAY_LEVEL, true);
             try {
-                writer.addDocument(toLucene(doc, deflater));
+                if (inverting) {
+                    invert(doc, deflater);
+                } else {
+                    writer.addDocument(toLucene(doc, deflater));
+                }
             } finally {
                 deflaters.add(deflater);
             }
@@ -128,6 +158,66 @@ public final class SearchIndexer implements Closeable {
             long used = threadCpu() - t0;
             cpu.add(used);
             addCpu.add(used);
+        }
+    }
+
+    private void invert(SearchDocument doc, Deflater deflater) throws IOException {
+        PageInverter pages = inverter.get();
+        if (pages == null) {
+            pages = new PageInverter();
+            inverter.set(pages);
+            inverters.add(pages);
+        }
+        pages.add(doc, DisplayData.of(doc).stored(deflater));
+        if (pages.ramBytes() > inverterBudget) {
+            // a large site: write these pages as a segment now, rather than hold every page's postings
+            inverters.remove(pages);
+            inverter.remove();
+            writer.addIndexes(SlowCodecReaderWrapper.wrap(new InvertedPagesReader(pages)));
+        }
+    }
+
+    /** Hands the inverters' pages to Lucene, each written as a segment of its own, in parallel. */
+    private void addInverted() throws IOException {
+        List<org.apache.lucene.index.CodecReader> readers = new java.util.ArrayList<>();
+        for (PageInverter pages; (pages = inverters.poll()) != null; ) {
+            if (pages.maxDoc > 0) readers.add(SlowCodecReaderWrapper.wrap(new InvertedPagesReader(pages)));
+        }
+        if (!readers.isEmpty()) writer.addIndexes(readers.toArray(org.apache.lucene.index.CodecReader[]::new));
+    }
+
+    /**
+     * The merge policy: {@link LogByteSizeMergePolicy}, but {@code addIndexes} with several readers writes a
+     * segment for each (on as many threads as the scheduler runs) rather than one for all, on one thread.
+     */
+    private static final class OneSegmentPerReader extends LogByteSizeMergePolicy {
+        @Override
+        public MergeSpecification findMerges(org.apache.lucene.index.CodecReader... readers) {
+            MergeSpecification spec = new MergeSpecification();
+            for (org.apache.lucene.index.CodecReader r : readers) spec.add(new OneMerge(r));
+            return spec;
+        }
+    }
+
+    /** Lucene's concurrent scheduler, a merge thread per core, unthrottled, adding its threads' CPU time to the index's. */
+    private static final class CountingMergeScheduler extends org.apache.lucene.index.ConcurrentMergeScheduler {
+        private final java.util.concurrent.atomic.LongAdder cpu;
+
+        CountingMergeScheduler(java.util.concurrent.atomic.LongAdder cpu) {
+            this.cpu = cpu;
+            int cores = Runtime.getRuntime().availableProcessors();
+            setMaxMergesAndThreads(cores + 4, cores);
+            disableAutoIOThrottle();
+        }
+
+        @Override
+        protected void doMerge(MergeSource mergeSource, org.apache.lucene.index.MergePolicy.OneMerge merge) throws IOException {
+            long t0 = threadCpu();
+            try {
+                super.doMerge(mergeSource, merge);
+            } finally {
+                cpu.add(threadCpu() - t0);
+            }
         }
     }
 
@@ -187,6 +277,7 @@ public final class SearchIndexer implements Closeable {
         long t0 = threadCpu();
         try {
             writer.setLiveCommitData(Map.of(SearchFields.LANGUAGE_KEY, language, SearchFields.FORMAT_KEY, SearchFields.FORMAT).entrySet());
+            if (inverting) addInverted();
             flushInParallel();
             writer.commit(); // writes what flushInParallel left: the segments file
             writer.close();
