@@ -273,15 +273,16 @@ final class FastEnglishAnalyzer extends Analyzer {
 
         /** Emits the token in cache slot {@code slot} unless it is a stop word; {@code false} when it was one. */
         private boolean emit(int slot, int start, int end, String tokenType) {
-            char[] stem = cache.stems[slot];
-            if (stem == null) {
+            int id = (int) cache.meta[slot];
+            if (id < 0) { // a stop word
                 pending++;
                 return false;
             }
-            stemId = cache.ids[slot];
+            stemId = id;
             posInc.setPositionIncrement(1 + pending);
             pending = 0;
             if (!idsOnly) {
+                char[] stem = cache.stemTable.chars(id);
                 term.copyBuffer(stem, 0, stem.length);
                 offset.setOffset(correctOffset(start), correctOffset(end));
                 type.setType(tokenType);
@@ -350,10 +351,11 @@ final class FastEnglishAnalyzer extends Analyzer {
     private static final class Terms {
         private final int limit;
         private char[][] keys = new char[1 << 12][];
-        char[][] stems = new char[1 << 12][];
-        /** Each slot's stem as its number in {@link #stemTable} (-1 for a stop word). */
-        int[] ids = new int[1 << 12];
-        private int[] hashes = new int[1 << 12];
+        /**
+         * Per slot, in one word so that a look-up reads one array besides the key: the key's hash (high half)
+         * and its stem's number in {@link #stemTable} (low half; -1 for a stop word). Stale where the key is null.
+         */
+        long[] meta = new long[1 << 12];
         private int size;
         /** Every stem seen, numbered; never emptied, so a number keeps its meaning. */
         final StemTable stemTable = new StemTable();
@@ -370,9 +372,14 @@ final class FastEnglishAnalyzer extends Analyzer {
         int findFolded(char[] text, int start, int len, int hash) {
             int mask = keys.length - 1;
             for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
+                // the hash first: a slot of another token is passed over without reading its key
+                if ((int) (meta[i] >>> 32) != hash) {
+                    if (keys[i] == null) return ~i;
+                    continue;
+                }
                 char[] k = keys[i];
                 if (k == null) return ~i;
-                if (hashes[i] == hash && k.length == len) {
+                if (k.length == len) {
                     int j = 0;
                     while (j < len && k[j] == (char) (text[start + j] | 0x20)) j++;
                     if (j == len) return i;
@@ -386,7 +393,7 @@ final class FastEnglishAnalyzer extends Analyzer {
             for (int i = mix(hash) & mask; ; i = (i + 1) & mask) {
                 char[] k = keys[i];
                 if (k == null) return ~i;
-                if (hashes[i] == hash && Arrays.equals(k, 0, k.length, chars, 0, len)) return i;
+                if ((int) (meta[i] >>> 32) == hash && Arrays.equals(k, 0, k.length, chars, 0, len)) return i;
             }
         }
 
@@ -396,8 +403,6 @@ final class FastEnglishAnalyzer extends Analyzer {
             if (size >= limit || 2 * (size + 1) > keys.length) {
                 if (size >= limit) {
                     Arrays.fill(keys, null);
-                    Arrays.fill(stems, null);
-                    Arrays.fill(ids, -1);
                     size = 0;
                 } else {
                     grow();
@@ -406,31 +411,23 @@ final class FastEnglishAnalyzer extends Analyzer {
             }
             keys[slot] = key;
             int id = stem == null ? -1 : stemTable.id(stem);
-            stems[slot] = stem == null ? null : stemTable.chars(id);
-            ids[slot] = id;
-            hashes[slot] = hash;
+            meta[slot] = ((long) hash << 32) | (id & 0xFFFFFFFFL);
             size++;
             return slot;
         }
 
         private void grow() {
             char[][] oldKeys = keys;
-            char[][] oldStems = stems;
-            int[] oldHashes = hashes;
-            int[] oldIds = ids;
+            long[] oldMeta = meta;
             keys = new char[oldKeys.length * 2][];
-            stems = new char[oldKeys.length * 2][];
-            ids = new int[oldKeys.length * 2];
-            hashes = new int[oldKeys.length * 2];
+            meta = new long[oldKeys.length * 2];
             int mask = keys.length - 1;
             for (int j = 0; j < oldKeys.length; j++) {
                 if (oldKeys[j] == null) continue;
-                int i = mix(oldHashes[j]) & mask;
+                int i = mix((int) (oldMeta[j] >>> 32)) & mask;
                 while (keys[i] != null) i = (i + 1) & mask;
                 keys[i] = oldKeys[j];
-                stems[i] = oldStems[j];
-                ids[i] = oldIds[j];
-                hashes[i] = oldHashes[j];
+                meta[i] = oldMeta[j];
             }
         }
     }
