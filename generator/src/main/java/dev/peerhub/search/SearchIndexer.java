@@ -61,7 +61,7 @@ public final class SearchIndexer implements Closeable {
 
     public SearchIndexer(Path luceneDir, String language) {
         this(luceneDir, language, SearchFields.indexAnalyzer(language) instanceof FastEnglishAnalyzer,
-                Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 16));
+                Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 24));
     }
 
     /**
@@ -170,27 +170,93 @@ public final class SearchIndexer implements Closeable {
         }
         pages.add(doc, DisplayData.of(doc).stored(deflater));
         if (pages.ramBytes() > inverterBudget) {
-            // a large site: write these pages as a segment now, rather than hold every page's postings
+            // a large site: these pages are written as a segment on another thread while this one goes on
+            // with a new inverter; one such write at a time (it takes a fraction of the time the pages took
+            // to add), so the heap holds at most one inverter per adding thread and one being written
             inverters.remove(pages);
             inverter.remove();
-            writer.addIndexes(SlowCodecReaderWrapper.wrap(new InvertedPagesReader(pages)));
+            try {
+                segmentPermits.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("search index interrupted");
+            }
+            PageInverter full = pages;
+            segmentWrites.add(segmentWriters().submit(() -> {
+                try {
+                    writeSegment(full);
+                } finally {
+                    segmentPermits.release();
+                }
+                return null;
+            }));
         }
     }
 
-    /** Hands the inverters' pages to Lucene, each written as a segment of its own, in parallel. */
-    private void addInverted() throws IOException {
-        List<org.apache.lucene.index.CodecReader> readers = new java.util.ArrayList<>();
-        for (PageInverter pages; (pages = inverters.poll()) != null; ) {
-            if (pages.maxDoc > 0) readers.add(SlowCodecReaderWrapper.wrap(new InvertedPagesReader(pages)));
+    /** Sorts an inverter's postings and has Lucene write them as a segment; its CPU time is the index's. */
+    private void writeSegment(PageInverter pages) throws IOException {
+        long t0 = threadCpu();
+        try {
+            org.apache.lucene.index.CodecReader reader = SlowCodecReaderWrapper.wrap(new InvertedPagesReader(pages));
+            cpu.add(threadCpu() - t0); // the merge thread that writes it counts its own (CountingMergeScheduler)
+            t0 = threadCpu();
+            writer.addIndexes(reader);
+        } finally {
+            cpu.add(threadCpu() - t0);
         }
-        if (!readers.isEmpty()) writer.addIndexes(readers.toArray(org.apache.lucene.index.CodecReader[]::new));
+    }
+
+    private final java.util.concurrent.Semaphore segmentPermits = new java.util.concurrent.Semaphore(1);
+    private final java.util.Queue<java.util.concurrent.Future<Void>> segmentWrites = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private java.util.concurrent.ExecutorService segmentWriters;
+
+    private synchronized java.util.concurrent.ExecutorService segmentWriters() {
+        if (segmentWriters == null) {
+            segmentWriters = java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(),
+                    r -> Thread.ofPlatform().name("peerhub-search-segment").daemon().unstarted(r));
+        }
+        return segmentWriters;
     }
 
     /**
-     * The merge policy: {@link LogByteSizeMergePolicy}, but {@code addIndexes} with several readers writes a
-     * segment for each (on as many threads as the scheduler runs) rather than one for all, on one thread.
+     * Hands the inverters' pages to Lucene, each written as a segment of its own, in parallel, and waits for
+     * the segments written while pages were added.
+     */
+    private void addInverted() throws IOException {
+        for (PageInverter pages; (pages = inverters.poll()) != null; ) {
+            if (pages.maxDoc == 0) continue;
+            PageInverter last = pages;
+            segmentWrites.add(segmentWriters().submit(() -> {
+                writeSegment(last);
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<Void> f; (f = segmentWrites.poll()) != null; ) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("search index interrupted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * The merge policy: {@link LogByteSizeMergePolicy} that does not merge, and {@code addIndexes} with several
+     * readers writes a segment for each (on as many threads as the scheduler runs) rather than one for all.
      */
     private static final class OneSegmentPerReader extends LogByteSizeMergePolicy {
+        OneSegmentPerReader() {
+            // segments are never merged: the export and the searcher read any number of them, and merging
+            // would only write the same postings again (a 100k site is written in a dozen segments or so)
+            setMergeFactor(1000);
+        }
+
         @Override
         public MergeSpecification findMerges(org.apache.lucene.index.CodecReader... readers) {
             MergeSpecification spec = new MergeSpecification();
@@ -376,6 +442,9 @@ public final class SearchIndexer implements Closeable {
     @Override
     public void close() throws IOException {
         for (Deflater d; (d = deflaters.poll()) != null; ) d.end();
+        synchronized (this) {
+            if (segmentWriters != null) segmentWriters.shutdownNow();
+        }
         try {
             if (writer.isOpen()) writer.rollback();
             if (reader != null) reader.close();
