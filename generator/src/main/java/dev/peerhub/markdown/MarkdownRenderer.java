@@ -101,7 +101,7 @@ public final class MarkdownRenderer {
      * @param targets how to rewrite links to other content files
      */
     public RenderedArticle render(Article article, String body, LinkTargets targets) {
-        return rendered(article, analyse(article, body, targets, parse(body)));
+        return DeepStack.run(() -> rendered(article, analyse(article, body, targets, parse(body))));
     }
 
     /** {@link #render} through Flexmark's parser, whatever the body (the tests compare the two). */
@@ -150,7 +150,7 @@ public final class MarkdownRenderer {
     public RenderedArticle inspect(Article article, String body, LinkTargets targets) {
         Optional<QuickScan.Scan> quick = QuickScan.scan(body);
         if (quick.isPresent()) return fromScan(article, body, targets, quick.get());
-        return inspectWithFlexmark(article, body, targets);
+        return DeepStack.run(() -> inspectWithFlexmark(article, body, targets));
     }
 
     /** {@link #inspect} through Flexmark's parser, whatever the body (the tests compare the two). */

@@ -80,6 +80,35 @@ class BadInputTest {
 
     // --- YAML front matter ---------------------------------------------------------------------
 
+    /**
+     * Markdown that overflows the parser's stack (Flexmark matches HTML tags with regular expressions that
+     * recurse once per attribute): a long one is parsed again on a deep stack and builds; one too long even
+     * for that is an error naming the file, in build and in check, never an internal error.
+     */
+    @Test
+    void markdownThatOverflowsTheParsersStack() {
+        String longTag = "<a " + "b=c ".repeat(3_000) + "\n";
+        TestSite ok = TestSite.create(dir.resolve("ok"), "content/guides/a.md", page("title: A\ndate: 2024-05-01\n") + longTag);
+        TestSite.Run built = ok.run("build", "-s", ok.dir().toString(), "--quiet");
+        assertEquals(0, built.code(), built.err());
+        // too much even for the deep stack: how deep an input recurses depends on the JIT, so the deep stack is
+        // made small here (2 MB) rather than the input huge
+        String huge = "<a " + "b=c ".repeat(200_000) + "\n";
+        TestSite bad = TestSite.create(dir.resolve("bad"), "content/guides/a.md", page("title: A\ndate: 2024-05-01\n") + huge);
+        String expected = "content/guides/a.md: error: the Markdown parser ran out of stack on this page: something in it"
+                + " is too long or nested too deeply (an HTML tag with thousands of attributes, or thousands of nested"
+                + " brackets, for example); split it into smaller pieces";
+        System.setProperty("peerhub.markdown.deepStackMb", "2");
+        try {
+            TestSite.Run run = bad.run("build", "-s", bad.dir().toString());
+            assertFails(run, expected);
+            assertTrue(run.err().contains("nothing was written"), run.err());
+            assertFails(check(bad), expected);
+        } finally {
+            System.clearProperty("peerhub.markdown.deepStackMb");
+        }
+    }
+
     @Test
     void reportsAnUnclosedQuoteInFrontMatter() {
         assertFails(check("content/guides/a.md", page("title: \"Finding a circle\ndate: 2024-05-01\n")),
