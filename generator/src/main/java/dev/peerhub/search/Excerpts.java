@@ -61,25 +61,41 @@ final class Excerpts {
 
     /** The part of a passage the excerpt is cut from: its first {@value #SOURCE_WORDS} words, space-separated. */
     static String source(String text) {
-        // the usual case: words separated by single spaces or line ends, cut without copying word by word
+        // one pass to the end of the last word wanted, noting whether every gap before it is one space;
+        // then the text as it is, or copied once with each run of spaces made one
         int n = text.length();
         int i = 0;
+        while (i < n && ParsedQuery.isSpace(text.charAt(i))) i++;
+        int start = i;
+        int end = start;
         int words = 0;
-        boolean lineEnds = false;
+        boolean plain = true;
         while (i < n && words < SOURCE_WORDS) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\n') break; // leading space: the general case below
             while (i < n && !ParsedQuery.isSpace(text.charAt(i))) i++;
             words++;
-            if (i == n || words == SOURCE_WORDS) return lineEnds ? text.substring(0, i).replace('\n', ' ') : text.substring(0, i);
-            char sep = text.charAt(i);
-            if (sep == '\n') lineEnds = true;
-            else if (sep != ' ') break;
-            i++;
+            end = i;
+            int gap = i;
+            while (i < n && ParsedQuery.isSpace(text.charAt(i))) i++;
+            if (i < n && words < SOURCE_WORDS && (i - gap != 1 || text.charAt(gap) != ' ')) plain = false;
         }
-        return sourceOfAnyText(text);
+        if (plain) return text.substring(start, end);
+        char[] out = new char[end - start];
+        int o = 0;
+        boolean inGap = false;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (ParsedQuery.isSpace(c)) {
+                if (!inGap) out[o++] = ' ';
+                inGap = true;
+            } else {
+                out[o++] = c;
+                inGap = false;
+            }
+        }
+        return new String(out, 0, o);
     }
 
+    /** What {@link #source} gives, word by word (kept to test it against). */
     static String sourceOfAnyText(String text) {
         StringBuilder out = new StringBuilder();
         int i = 0;

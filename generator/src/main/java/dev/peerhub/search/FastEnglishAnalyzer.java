@@ -165,22 +165,32 @@ final class FastEnglishAnalyzer extends Analyzer {
         }
 
         private void startText() throws IOException {
-            ApostropheFolding.fold(text, 0, length); // as the queries' analyzer does
             cursor = 0;
             runCount = nextRun = 0;
             pending = 0;
-            if (startsChunkWithNonAscii()) {
+            if (foldAndFindNonAsciiChunk()) {
                 startReal(0, length);
                 cursor = length;
             }
         }
 
-        /** Whether a chunk after the first starts with a non-ASCII character (see the class comment). */
-        private boolean startsChunkWithNonAscii() {
-            for (int i = 1; i < length; i++) {
-                if (text[i] >= 0x80 && isSeparator(text[i - 1])) return true;
+        /**
+         * In one pass: folds the curly apostrophe as the queries' analyzer does ({@link ApostropheFolding}), and
+         * tells whether a chunk after the first starts with a non-ASCII character (see the class comment).
+         */
+        private boolean foldAndFindNonAsciiChunk() {
+            boolean found = false;
+            char[] t = text;
+            for (int i = 0; i < length; i++) {
+                char c = t[i];
+                if (c < 0x80) continue;
+                if (c == ApostropheFolding.CURLY) {
+                    t[i] = '\'';
+                } else if (i > 0 && isSeparator(t[i - 1])) {
+                    found = true;
+                }
             }
-            return false;
+            return found;
         }
 
         @Override
