@@ -448,11 +448,6 @@ final class FastEnglishAnalyzer extends Analyzer {
         private int[] slots = new int[1 << 13]; // id + 1, 0 when free
         private int size;
 
-        /** How many stems there are. */
-        int size() {
-            return size;
-        }
-
         char[] chars(int id) {
             return byId[id];
         }

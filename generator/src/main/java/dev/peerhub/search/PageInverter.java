@@ -1,7 +1,6 @@
 package dev.peerhub.search;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
@@ -293,10 +292,5 @@ final class PageInverter {
         }
 
         record Sorted(int[] terms, BytesRef[] bytes) {}
-    }
-
-    /** Every page's keyword values, for the sorted doc values: the distinct values of field {@code k}, sorted. */
-    List<BytesRef> distinct(int k) {
-        return new ArrayList<>(keywordPostings(k).keySet());
     }
 }
