@@ -901,15 +901,15 @@ public final class Builder {
             }
             String body = MarkdownBody.of(text.get().text(), a.bodyOffset(), a.hasFrontMatter(), a.title());
             // check: links, anchors and toc without HTML; the pages it renders get their HTML in render()
+            boolean inspectOnly = options.isCheck() && !full && a.kind() == Article.Kind.ARTICLE;
             RenderedArticle r;
             try {
-                r = options.isCheck() && !full && a.kind() == Article.Kind.ARTICLE ? markdown.inspect(a, body, site)
-                        : markdown.render(a, body, site);
+                r = inspectOnly ? markdown.inspect(a, body, site) : markdown.render(a, body, site);
             } catch (dev.peerhub.markdown.DeepStack.TooComplexException e) {
                 out.error(SourcePosition.of(a.sourcePath()), e.getMessage());
                 return null;
             }
-            if (options.isCheck() && !full && a.kind() == Article.Kind.ARTICLE) return r;
+            if (inspectOnly) return r;
             if (memo.keeps) memo.rendered.put(a.sourcePath(), new BuildMemo.Rendered(a.textHash(), r));
             return r;
         }

@@ -95,22 +95,6 @@ final class Excerpts {
         return new String(out, 0, o);
     }
 
-    /** What {@link #source} gives, word by word (kept to test it against). */
-    static String sourceOfAnyText(String text) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        int n = text.length();
-        for (int count = 0; count < SOURCE_WORDS; count++) { // the same as words(text), stopping early
-            while (i < n && ParsedQuery.isSpace(text.charAt(i))) i++;
-            int start = i;
-            while (i < n && !ParsedQuery.isSpace(text.charAt(i))) i++;
-            if (i == start) break;
-            if (count > 0) out.append(' ');
-            out.append(text, start, i);
-        }
-        return out.toString();
-    }
-
     Excerpt build(String[] anchors, String[] headings, String[] fullTexts) {
         if (fullTexts.length == 0) return new Excerpt("", "");
         String[] texts = new String[fullTexts.length];

@@ -60,7 +60,7 @@ public final class SearchIndexer implements Closeable {
     private final java.util.concurrent.atomic.LongAdder addCpu = new java.util.concurrent.atomic.LongAdder();
 
     public SearchIndexer(Path luceneDir, String language) {
-        this(luceneDir, language, SearchFields.indexAnalyzer(language) instanceof FastEnglishAnalyzer,
+        this(luceneDir, language, SearchFields.isEnglish(language),
                 Math.max(16L << 20, Runtime.getRuntime().maxMemory() / 24));
     }
 
@@ -71,7 +71,7 @@ public final class SearchIndexer implements Closeable {
     SearchIndexer(Path luceneDir, String language, boolean invert, long inverterBudget) {
         this.luceneDir = Objects.requireNonNull(luceneDir, "luceneDir");
         this.language = Objects.requireNonNull(language, "language");
-        if (invert && !(SearchFields.indexAnalyzer(language) instanceof FastEnglishAnalyzer)) {
+        if (invert && !SearchFields.isEnglish(language)) { // FastEnglishAnalyzer's term numbers are needed
             throw new IllegalArgumentException("pages are inverted by PageInverter only for English");
         }
         this.inverting = invert;
@@ -238,10 +238,7 @@ public final class SearchIndexer implements Closeable {
                 Thread.currentThread().interrupt();
                 throw new java.io.InterruptedIOException("search index interrupted");
             } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof IOException io) throw io;
-                if (e.getCause() instanceof RuntimeException re) throw re;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
+                rethrow(e.getCause());
             }
         }
     }
@@ -392,10 +389,15 @@ public final class SearchIndexer implements Closeable {
                 }
             }
         }
-        Throwable e = failure.get();
+        if (failure.get() != null) rethrow(failure.get());
+    }
+
+    /** Throws what another thread of the index failed with, as it was (wrapped only if it is checked and not I/O). */
+    private static void rethrow(Throwable e) throws IOException {
         if (e instanceof IOException io) throw io;
         if (e instanceof RuntimeException re) throw re;
         if (e instanceof Error err) throw err;
+        throw new IllegalStateException(e);
     }
 
     /**
