@@ -5,8 +5,17 @@ import java.util.Arrays;
 
 /** A growable byte buffer with the unsigned LEB128 varints the client index uses. */
 final class ByteSink {
-    private byte[] bytes = new byte[256];
+    private byte[] bytes;
     private int size;
+
+    ByteSink() {
+        this(256);
+    }
+
+    /** With room for {@code capacity} bytes before it grows. */
+    ByteSink(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
 
     int size() {
         return size;

@@ -7,7 +7,7 @@ import org.apache.lucene.util.BytesRef;
 /**
  * What a search result shows of a page: url, title, summary, date, content note (empty when none),
  * tags in page order, and per passage its anchor, heading and the first {@link Excerpts#SOURCE_WORDS}
- * words of its text (all an excerpt is ever cut from), encoded as strings in varint byte length and
+ * words of its text (all an excerpt is ever cut from; {@link Excerpts#source}), encoded as strings in varint byte length and
  * UTF-8, lists as varint count and items, passages as anchor, heading, text.
  *
  * <p>The client reads this encoding raw-DEFLATE compressed: each page's entry in {@code search/d/} is a
@@ -45,7 +45,11 @@ record DisplayData(String url, String title, String summary, String date, String
     }
 
     byte[] encode() {
-        ByteSink out = new ByteSink();
+        // about its size in advance (UTF-8 of mostly ASCII text, a varint per string), so it is not grown and copied
+        long chars = url.length() + title.length() + summary.length() + date.length() + contentNote.length();
+        for (String t : tags) chars += t.length();
+        for (int i = 0; i < anchors.length; i++) chars += anchors[i].length() + headings[i].length() + texts[i].length();
+        ByteSink out = new ByteSink((int) Math.min(Integer.MAX_VALUE - 64, chars + 3L * (8 + tags.length + 3L * anchors.length)));
         string(out, url);
         string(out, title);
         string(out, summary);
@@ -68,10 +72,11 @@ record DisplayData(String url, String title, String summary, String date, String
      * {@link IndexExporter#DISPLAY_LEVEL}).
      */
     byte[] stored(java.util.zip.Deflater deflater) {
-        ByteSink out = new ByteSink();
+        byte[] content = encode();
+        ByteSink out = new ByteSink(content.length / 2 + 64);
         out.varint(tags.length);
         for (String t : tags) string(out, t);
-        IndexExporter.entry(deflater, encode(), out);
+        IndexExporter.entry(deflater, content, out);
         return out.toByteArray();
     }
 

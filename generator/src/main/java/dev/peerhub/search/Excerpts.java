@@ -59,41 +59,39 @@ final class Excerpts {
         return out;
     }
 
-    /** The part of a passage the excerpt is cut from: its first {@value #SOURCE_WORDS} words, space-separated. */
+    /**
+     * The part of a passage the excerpt is cut from: the text from its first word to the end of its
+     * {@value #SOURCE_WORDS}th, spaces between words kept as they are ({@link #words} and the client's
+     * {@code words()} split on any run of them, so what they are does not matter). Runs on every passage of
+     * every page the index adds, so it is one tight pass over the characters, with a copy only when there
+     * is something to cut away.
+     */
     static String source(String text) {
-        // one pass to the end of the last word wanted, noting whether every gap before it is one space;
-        // then the text as it is, or copied once with each run of spaces made one
         int n = text.length();
+        char[] c = n <= SCRATCH_CHARS ? SCRATCH.get() : new char[n];
+        text.getChars(0, n, c, 0);
         int i = 0;
-        while (i < n && ParsedQuery.isSpace(text.charAt(i))) i++;
+        while (i < n && isSpace(c[i])) i++;
         int start = i;
-        int end = start;
+        int end = i;
         int words = 0;
-        boolean plain = true;
-        while (i < n && words < SOURCE_WORDS) {
-            while (i < n && !ParsedQuery.isSpace(text.charAt(i))) i++;
-            words++;
+        while (i < n) {
+            while (i < n && !isSpace(c[i])) i++;
             end = i;
-            int gap = i;
-            while (i < n && ParsedQuery.isSpace(text.charAt(i))) i++;
-            if (i < n && words < SOURCE_WORDS && (i - gap != 1 || text.charAt(gap) != ' ')) plain = false;
+            if (++words == SOURCE_WORDS) break;
+            while (i < n && isSpace(c[i])) i++;
         }
-        if (plain) return text.substring(start, end);
-        char[] out = new char[end - start];
-        int o = 0;
-        boolean inGap = false;
-        for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            if (ParsedQuery.isSpace(c)) {
-                if (!inGap) out[o++] = ' ';
-                inGap = true;
-            } else {
-                out[o++] = c;
-                inGap = false;
-            }
-        }
-        return new String(out, 0, o);
+        return start == 0 && end == n ? text : text.substring(start, end);
     }
+
+    /** {@link ParsedQuery#isSpace}, with the common case (ASCII) first so that it stays small enough to inline. */
+    private static boolean isSpace(char c) {
+        return c <= ' ' || (c >= 0xA0 && ParsedQuery.isSpace(c));
+    }
+
+    /** Passages up to this long are copied into a per-thread buffer rather than a new array. */
+    private static final int SCRATCH_CHARS = 1 << 16;
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
 
     Excerpt build(String[] anchors, String[] headings, String[] fullTexts) {
         if (fullTexts.length == 0) return new Excerpt("", "");

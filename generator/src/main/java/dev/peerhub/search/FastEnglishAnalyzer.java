@@ -111,8 +111,11 @@ final class FastEnglishAnalyzer extends Analyzer {
         /** Positions of skipped stop words (and of tokens the real tokenizer skipped) since the last token. */
         private int pending;
 
-        /** Id of the last token's term in this tokenizer's {@link StemTable} (see {@link #stemId()}). */
-        private int stemId = -1;
+        /** The last token's position increment, start and end offsets in {@link #text} (uncorrected), and type. */
+        private int increment;
+        private int tokenStart;
+        private int tokenEnd;
+        private String tokenType;
 
         /** Set by {@link #startText(String)}: only the term's number and position increment are wanted. */
         private boolean idsOnly;
@@ -133,7 +136,7 @@ final class FastEnglishAnalyzer extends Analyzer {
 
         /**
          * Starts on {@code value} without a {@link java.io.Reader}: for {@link PageInverter}, which reads only
-         * {@link #stemId()} and {@link #positionIncrement()} of each token (offsets are not corrected by a char
+         * {@link #nextStem()} and {@link #increment()} of each token (offsets are not corrected by a char
          * filter on this path, as there is none). Not for use through the {@link TokenStream} protocol.
          */
         void startText(String value) throws IOException {
@@ -145,21 +148,7 @@ final class FastEnglishAnalyzer extends Analyzer {
             startText();
         }
 
-        /**
-         * The term of the token {@link #incrementToken} has just produced, as a number: the same term always
-         * has the same number in this tokenizer, whatever the field or the page, and {@link #stemChars} gives
-         * the term back.
-         */
-        int stemId() {
-            return stemId;
-        }
-
-        /** The position increment of the token {@link #incrementToken} has just produced. */
-        int positionIncrement() {
-            return posInc.getPositionIncrement();
-        }
-
-        /** The characters of term number {@code id} (see {@link #stemId}); not to be changed. */
+        /** The characters of term number {@code id} (see {@link #nextStem}); not to be changed. */
         char[] stemChars(int id) {
             return cache.stemTable.chars(id);
         }
@@ -196,15 +185,56 @@ final class FastEnglishAnalyzer extends Analyzer {
         @Override
         public boolean incrementToken() throws IOException {
             if (!idsOnly) clearAttributes();
+            int id = advance();
+            if (id < 0) return false;
+            posInc.setPositionIncrement(increment);
+            if (!idsOnly) {
+                char[] stem = cache.stemTable.chars(id);
+                term.copyBuffer(stem, 0, stem.length);
+                offset.setOffset(correctOffset(tokenStart), correctOffset(tokenEnd));
+                type.setType(tokenType);
+            }
+            return true;
+        }
+
+        /**
+         * The next token's term number, or -1 at the end of the text: the same term always has the same number
+         * in this tokenizer, whatever the field or the page, and {@link #stemChars} gives the term back. For
+         * {@link PageInverter}, after {@link #startText(String)}, without the {@link TokenStream} protocol's
+         * attributes (its position increment is {@link #increment}).
+         */
+        int nextStem() throws IOException {
+            return advance();
+        }
+
+        /** The position increment of the token {@link #nextStem} has just given. */
+        int increment() {
+            return increment;
+        }
+
+        /**
+         * Finds the next token that is not a stop word: sets {@link #increment} and the
+         * token's offsets and type, and returns its term number; -1 at the end of the text.
+         */
+        private int advance() throws IOException {
             while (true) {
                 if (nextRun < runCount) {
                     int r = 3 * nextRun++;
-                    int start = runs[r];
-                    int len = runs[r + 1];
-                    int slot = cache.findFolded(text, start, len, runs[r + 2]);
-                    if (slot < 0) slot = cache.add(~slot, lowerCase(start, len), runs[r + 2], this);
-                    if (emit(slot, start, start + len, ALPHANUM)) return true;
-                    continue;
+                    int[] rs = runs;
+                    int start = rs[r];
+                    int len = rs[r + 1];
+                    Terms c = cache;
+                    int slot = c.findFolded(text, start, len, rs[r + 2]);
+                    if (slot < 0) slot = c.add(~slot, lowerCase(start, len), rs[r + 2], this);
+                    int id = (int) c.meta[slot];
+                    if (id < 0) { // a stop word
+                        pending++;
+                        continue;
+                    }
+                    tokenStart = start;
+                    tokenEnd = start + len;
+                    tokenType = ALPHANUM;
+                    return found(id);
                 }
                 if (realStart >= 0) {
                     if (realChain.incrementToken()) {
@@ -215,54 +245,78 @@ final class FastEnglishAnalyzer extends Analyzer {
                         for (int k = 0; k < len; k++) h = 31 * h + t[k];
                         int slot = cache.find(t, len, h);
                         if (slot < 0) slot = cache.add(~slot, Arrays.copyOf(t, len), h, this);
-                        if (emit(slot, realStart + realOffset.startOffset(), realStart + realOffset.endOffset(),
-                                realType.type())) return true;
-                        continue;
+                        int id = (int) cache.meta[slot];
+                        if (id < 0) {
+                            pending++;
+                            continue;
+                        }
+                        tokenStart = realStart + realOffset.startOffset();
+                        tokenEnd = realStart + realOffset.endOffset();
+                        tokenType = realType.type();
+                        return found(id);
                     }
                     realChain.end();
                     pending += realPosInc.getPositionIncrement();
                     closeReal();
                     continue;
                 }
-                int i = cursor;
-                while (i < length && isSeparator(text[i])) i++;
-                if (i == length) {
-                    cursor = length;
-                    return false;
+                if (!nextChunk()) return -1;
+            }
+        }
+
+        private int found(int id) {
+            increment = 1 + pending;
+            pending = 0;
+            return id;
+        }
+
+        /**
+         * Reads the next chunk: its runs of letters when it is simple (see the class comment), else starts the
+         * real chain on it. False at the end of the text.
+         */
+        private boolean nextChunk() throws IOException {
+            char[] t = text;
+            int n = length;
+            int i = cursor;
+            while (i < n && isSeparator(t[i])) i++;
+            if (i == n) {
+                cursor = n;
+                return false;
+            }
+            // one pass over the chunk: is it simple, and where are its runs of letters
+            int start = i;
+            boolean simple = true;
+            int runStart = -1;
+            int hash = 0;
+            runCount = nextRun = 0;
+            for (; i < n; i++) {
+                char c = t[i];
+                int lower = c | 0x20;
+                if (lower >= 'a' && lower <= 'z') { // an ASCII letter: '@' and '[' to '`' fold outside this range
+                    if (runStart < 0) {
+                        runStart = i;
+                        hash = 0;
+                    }
+                    hash = 31 * hash + lower;
+                    continue;
                 }
-                // one pass over the chunk: is it simple, and where are its runs of letters
-                int start = i;
-                boolean simple = true;
-                int runStart = -1;
-                int hash = 0;
-                runCount = nextRun = 0;
-                for (; i < length; i++) {
-                    char c = text[i];
-                    if (isLetter(c)) {
-                        if (runStart < 0) {
-                            runStart = i;
-                            hash = 0;
-                        }
-                        hash = 31 * hash + (c | 0x20);
-                        continue;
-                    }
-                    if (runStart >= 0) {
-                        simple &= addRun(runStart, i, hash);
-                        runStart = -1;
-                    }
-                    if (isSeparator(c)) break;
-                    if (!isPlainPunctuation(c)
-                            || ((c == '.' || c == ':') && i > start && isLetter(text[i - 1]) && i + 1 < length && isLetter(text[i + 1]))) {
-                        simple = false;
-                    }
+                if (runStart >= 0) {
+                    simple &= addRun(runStart, i, hash);
+                    runStart = -1;
                 }
-                if (runStart >= 0) simple &= addRun(runStart, i, hash);
-                cursor = i;
-                if (!simple) {
-                    runCount = 0;
-                    startReal(start, i);
+                if (isSeparator(c)) break;
+                if (!isPlainPunctuation(c)
+                        || ((c == '.' || c == ':') && i > start && isLetter(t[i - 1]) && i + 1 < n && isLetter(t[i + 1]))) {
+                    simple = false;
                 }
             }
+            if (runStart >= 0) simple &= addRun(runStart, i, hash);
+            cursor = i;
+            if (!simple) {
+                runCount = 0;
+                startReal(start, i);
+            }
+            return true;
         }
 
         /** Records a run of letters of the current chunk; false when it is too long for the fast path. */
@@ -279,25 +333,6 @@ final class FastEnglishAnalyzer extends Analyzer {
             char[] out = new char[len];
             for (int k = 0; k < len; k++) out[k] = (char) (text[start + k] | 0x20);
             return out;
-        }
-
-        /** Emits the token in cache slot {@code slot} unless it is a stop word; {@code false} when it was one. */
-        private boolean emit(int slot, int start, int end, String tokenType) {
-            int id = (int) cache.meta[slot];
-            if (id < 0) { // a stop word
-                pending++;
-                return false;
-            }
-            stemId = id;
-            posInc.setPositionIncrement(1 + pending);
-            pending = 0;
-            if (!idsOnly) {
-                char[] stem = cache.stemTable.chars(id);
-                term.copyBuffer(stem, 0, stem.length);
-                offset.setOffset(correctOffset(start), correctOffset(end));
-                type.setType(tokenType);
-            }
-            return true;
         }
 
         private char[] stem(char[] chars, int len) throws IOException {

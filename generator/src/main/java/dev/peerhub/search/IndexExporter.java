@@ -653,13 +653,14 @@ final class IndexExporter {
         d.reset();
         d.setInput(in);
         d.finish();
-        ByteSink out = new ByteSink();
-        byte[] buf = new byte[8192];
-        while (!d.finished()) {
-            int n = d.deflate(buf);
-            out.write(buf, 0, n);
+        // room for incompressible input (DEFLATE's stored blocks add 5 bytes per 64 KB), so one call does it
+        byte[] out = new byte[in.length + (in.length >> 8) + 64];
+        int n = 0;
+        while (true) {
+            n += d.deflate(out, n, out.length - n);
+            if (d.finished()) return n == out.length ? out : Arrays.copyOf(out, n);
+            if (n == out.length) out = Arrays.copyOf(out, out.length * 2);
         }
-        return out.toByteArray();
     }
 
     /** An entry: varint length, then the raw DEFLATE of content. */

@@ -77,7 +77,7 @@ final class PageInverter {
         return sum;
     }
 
-    /** The text of term number {@code stem} (see {@link FastEnglishAnalyzer.FastEnglishTokenizer#stemId}). */
+    /** The text of term number {@code stem} (see {@link FastEnglishAnalyzer.FastEnglishTokenizer#nextStem}). */
     BytesRef termBytes(int stem) {
         char[] c = tokenizer.stemChars(stem);
         return new BytesRef(new String(c));
@@ -176,8 +176,7 @@ final class PageInverter {
                 int[] termOfStem = this.termOfStem;
                 int[] terms = n >>> CHUNK_BITS < tokenTerm.length ? tokenTerm[n >>> CHUNK_BITS] : null;
                 byte[] increments = terms == null ? null : tokenIncrement[n >>> CHUNK_BITS];
-                while (tokenizer.incrementToken()) {
-                    int stem = tokenizer.stemId();
+                for (int stem; (stem = tokenizer.nextStem()) >= 0; ) {
                     if (stem >= termOfStem.length) {
                         int old = termOfStem.length;
                         termOfStem = this.termOfStem = Arrays.copyOf(termOfStem, Math.max(stem + 1, old * 2));
@@ -200,7 +199,7 @@ final class PageInverter {
                         increments = tokenIncrement[c];
                     }
                     terms[k] = t;
-                    int increment = tokenizer.positionIncrement();
+                    int increment = tokenizer.increment();
                     if (increment < 255) {
                         increments[k] = (byte) increment;
                     } else {
