@@ -39,6 +39,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -360,9 +361,11 @@ public final class Builder {
         long modified = -1;
         long size = -1;
         try {
-            if (!Files.isSymbolicLink(p)) {
-                modified = Files.getLastModifiedTime(p).toMillis();
-                size = Files.size(p);
+            var attributes = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isSymbolicLink()) {
+                modified = attributes.lastModifiedTime().toMillis();
+                size = attributes.size();
             }
         } catch (IOException e) {
             // read() below reports it
@@ -533,12 +536,19 @@ public final class Builder {
                 return;
             }
         }
-        try (Stream<Path> files = Files.walk(contentDir)) {
-            files.filter(p -> !p.equals(contentDir)).sorted().forEach(p -> {
+        // the walk's own look at each entry (not following links) says what it is: no second look for most
+        Set<Path> links = new HashSet<>();
+        try (Stream<Path> files = Files.find(contentDir, Integer.MAX_VALUE, (p, attributes) -> {
+            if (attributes.isSymbolicLink()) {
+                links.add(p);
+                return !Files.isDirectory(p);
+            }
+            return !attributes.isDirectory();
+        })) {
+            files.sorted().forEach(p -> {
                 if (ContentReader.isIgnored(p)) return;
-                if (Files.isDirectory(p)) return;
                 String rel = reader.relative(p);
-                if (Files.isSymbolicLink(p)) {
+                if (links.contains(p)) {
                     try {
                         if (!p.toRealPath().startsWith(reader.siteRoot())) {
                             out.error(SourcePosition.of(rel), "symbolic link leads outside the site folder (to "

@@ -11,7 +11,9 @@ import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,19 +75,22 @@ public final class ContentReader {
 
     private Optional<SourceText> readFile(Path file, String rel, Diagnostics out) {
         try {
-            if (Files.isSymbolicLink(file)) {
+            // one look at the file for all three questions (link, kind, size): a build asks them of every page twice
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isSymbolicLink()) {
                 Path real = file.toRealPath();
                 if (!real.startsWith(siteRoot)) {
                     out.error(SourcePosition.of(rel), "symbolic link leads outside the site folder (to " + real
                             + "); it is not read: copy the file into the site instead");
                     return Optional.empty();
                 }
+                attributes = Files.readAttributes(file, BasicFileAttributes.class);
             }
-            if (!Files.isRegularFile(file)) {
+            if (!attributes.isRegularFile()) {
                 out.error(SourcePosition.of(rel), "not a regular file");
                 return Optional.empty();
             }
-            long size = Files.size(file);
+            long size = attributes.size();
             if (size > MAX_BYTES) {
                 out.error(SourcePosition.of(rel), String.format(Locale.ROOT,
                         "file is larger than the %d MB limit for content files (it has %d bytes): is it really Markdown?",

@@ -64,20 +64,23 @@ import org.apache.lucene.util.BytesRef;
 final class IndexExporter {
 
     /**
-     * DEFLATE level of every compressed file. Measured on the 10k benchmark corpus: level 9 made
-     * the term parts 0.8 % smaller than level 6 but took four times as long (4.1 s against 1.1 s,
-     * most of the export); the documents and positions come out the same size at 6 and 9.
+     * DEFLATE level of every compressed file but the display data. Measured on the 10k benchmark corpus's 923
+     * term parts (16.0 MB before compression), 2026-11-24: level 6 made them 6.41 MB in 794 ms, level 4 6.53 MB
+     * (1.9 % more) in 332 ms, level 1 6.92 MB (8 % more) in 254 ms; level 9 had been 0.8 % smaller than 6 at
+     * four times its time. A query fetches two or three parts, so level 4 costs it about half a KB.
      */
-    static final int COMPRESSION_LEVEL = 6;
+    static final int COMPRESSION_LEVEL = 4;
 
     /**
      * DEFLATE level of the display data's entries ({@link DisplayData#stored}), the largest thing compressed
-     * (46 MB at 10k). Measured on the 10k benchmark's entries, 2026-11-23: level 4 made them 0.65 % more
-     * 256-byte blocks than level 6 (99,083 against 98,443; ten results' data grows by about 0.1 KB) in 13 to
-     * 32 % less time (0.98 s against 1.44 s in one round, 1.43 against 1.65 in the next, on a loaded machine);
-     * level 1 makes 3.9 % more blocks and was no faster.
+     * (45 MB at 10k, the build's largest single cost in the index after analysis). Measured on the 10k
+     * benchmark's entries, 2026-11-24, with the build's JVM: level 1 made 24.2 MB in 0.73 to 0.86 s, level 4
+     * 23.5 MB (3.0 % less) in 0.90 to 0.97 s, level 6 23.4 MB in 1.0 to 1.16 s; on the sample hub's own prose
+     * level 1 is 3.5 % larger than level 4. Ten results' display data is about 17 KB, so level 1 costs a first
+     * query about half a KB; DEFLATE without matches (Huffman codes only) was twice as fast but 8 % larger on
+     * the corpus and 15 % on prose.
      */
-    static final int DISPLAY_LEVEL = 4;
+    static final int DISPLAY_LEVEL = 1;
 
     /**
      * The client index's format, {@code v} in the manifest; client.js refuses another. 2: display data

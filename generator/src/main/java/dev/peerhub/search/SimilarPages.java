@@ -266,8 +266,11 @@ public final class SimilarPages {
         for (LeafReaderContext leaf : reader.leaves()) {
             SortedDocValues dv = leaf.reader().getSortedDocValues(SearchFields.URL);
             if (dv == null) continue;
+            // the values in their order first: looked up in the pages' order, each look-up unpacked a block of them
+            String[] byOrd = new String[dv.getValueCount()];
+            for (int o = 0; o < byOrd.length; o++) byOrd[o] = dv.lookupOrd(o).utf8ToString();
             for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
-                url[leaf.docBase + d] = dv.lookupOrd(dv.ordValue()).utf8ToString();
+                url[leaf.docBase + d] = byOrd[dv.ordValue()];
             }
         }
         for (int i = 0; i < url.length; i++) if (url[i] == null) url[i] = "";
