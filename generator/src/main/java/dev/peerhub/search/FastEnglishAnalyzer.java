@@ -29,8 +29,9 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  *   <li>The text is cut into <em>chunks</em> at ASCII spaces, tabs and line ends. The word-break rules of
  *       UAX #29 that {@code StandardTokenizer} implements never join anything across those characters
  *       when the next chunk starts with an ASCII character (only extend, format and joiner characters,
- *       all non-ASCII, attach to a preceding space), so each chunk can be tokenized on its own. A value
- *       where a chunk starts with a non-ASCII character is analysed whole by the real chain instead.</li>
+ *       all non-ASCII, attach to a preceding space), so each chunk can be tokenized on its own. From a chunk
+ *       that starts with a non-ASCII character on, the rest of the value goes through the real chain,
+ *       starting at the separator before it.</li>
  *   <li>A chunk made only of ASCII letters and ASCII punctuation other than {@code ' _} and digits,
  *       where no {@code .} or {@code :} stands between two letters (those are the only such characters
  *       UAX #29 joins letters across; {@code , ;} join only digits), breaks into exactly its runs of
@@ -167,29 +168,6 @@ final class FastEnglishAnalyzer extends Analyzer {
             cursor = 0;
             runCount = nextRun = 0;
             pending = 0;
-            if (foldAndFindNonAsciiChunk()) {
-                startReal(0, length);
-                cursor = length;
-            }
-        }
-
-        /**
-         * In one pass: folds the curly apostrophe as the queries' analyzer does ({@link ApostropheFolding}), and
-         * tells whether a chunk after the first starts with a non-ASCII character (see the class comment).
-         */
-        private boolean foldAndFindNonAsciiChunk() {
-            boolean found = false;
-            char[] t = text;
-            for (int i = 0; i < length; i++) {
-                char c = t[i];
-                if (c < 0x80) continue;
-                if (c == ApostropheFolding.CURLY) {
-                    t[i] = '\'';
-                } else if (i > 0 && isSeparator(t[i - 1])) {
-                    found = true;
-                }
-            }
-            return found;
         }
 
         @Override
@@ -322,6 +300,16 @@ final class FastEnglishAnalyzer extends Analyzer {
                     simple &= addRun(runStart, i, key);
                     runStart = -1;
                 }
+                if (c >= 0x80) {
+                    if (c == ApostropheFolding.CURLY) {
+                        t[i] = '\''; // folded as the queries' analyzer does (ApostropheFolding)
+                    } else if (i == start && start > 0) {
+                        restThroughRealChain(start);
+                        return true;
+                    }
+                    simple = false;
+                    continue;
+                }
                 if (isSeparator(c)) break;
                 if (!isPlainPunctuation(c)
                         || ((c == '.' || c == ':') && i > start && isLetter(t[i - 1]) && i + 1 < n && isLetter(t[i + 1]))) {
@@ -335,6 +323,20 @@ final class FastEnglishAnalyzer extends Analyzer {
                 startReal(start, i);
             }
             return true;
+        }
+
+        /**
+         * A chunk after the first starts with a non-ASCII character at {@code start}: it may attach to the separator
+         * before it (UAX #29 joins extend, format and joiner characters to a preceding space), so the real chain
+         * reads the rest of the text from that separator on, as it would in the whole text. The chunks before are
+         * not affected: what attaches to a space does not reach past it.
+         */
+        private void restThroughRealChain(int start) throws IOException {
+            char[] t = text;
+            for (int k = start; k < length; k++) if (t[k] == ApostropheFolding.CURLY) t[k] = '\'';
+            runCount = nextRun = 0;
+            cursor = length;
+            startReal(start - 1, length);
         }
 
         /** Records a run of letters of the current chunk; false when it is too long for the fast path. */

@@ -116,6 +116,23 @@ class FastEnglishAnalyzerTest {
         assertTrue(compared > 20_000);
     }
 
+    /**
+     * A chunk starting with a non-ASCII character sends the rest of the text through the real chain from the
+     * separator before it, after chunks already taken by the fast path: marks, joiners and format characters that
+     * attach to that separator, and letters that do not, with stop words pending across the switch.
+     */
+    @Test
+    void aChunkStartingWithNonAsciiAfterFastChunks() {
+        for (String lead : new String[] {"\u0301", "\u0301\u0301", "\u200D", "\u00AD", "\u200B", "\uFE0F", "é", "日", "’", "👍", "\u00A0"}) {
+            for (String gap : new String[] {" ", "  ", "\n", "\t", "\r\n"}) {
+                same("Running cats" + gap + lead + "cats and dogs’ tails");
+                same("the" + gap + lead + "cats");
+                same("one two three four" + gap + lead);
+                same("a’s b" + gap + lead + "c’s" + gap + "é" + gap + lead + "d");
+            }
+        }
+    }
+
     @Test
     void randomCharacters() {
         Random r = new Random(3);
