@@ -71,22 +71,17 @@ final class Excerpts {
         char[] c = n <= SCRATCH_CHARS ? SCRATCH.get() : new char[n];
         text.getChars(0, n, c, 0);
         int i = 0;
-        while (i < n && isSpace(c[i])) i++;
+        while (i < n && ParsedQuery.isSpace(c[i])) i++;
         int start = i;
         int end = i;
         int words = 0;
         while (i < n) {
-            while (i < n && !isSpace(c[i])) i++;
+            while (i < n && !ParsedQuery.isSpace(c[i])) i++;
             end = i;
             if (++words == SOURCE_WORDS) break;
-            while (i < n && isSpace(c[i])) i++;
+            while (i < n && ParsedQuery.isSpace(c[i])) i++;
         }
         return start == 0 && end == n ? text : text.substring(start, end);
-    }
-
-    /** {@link ParsedQuery#isSpace}, with the common case (ASCII) first so that it stays small enough to inline. */
-    private static boolean isSpace(char c) {
-        return c <= ' ' || (c >= 0xA0 && ParsedQuery.isSpace(c));
     }
 
     /** Passages up to this long are copied into a per-thread buffer rather than a new array. */

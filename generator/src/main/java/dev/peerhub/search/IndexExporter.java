@@ -701,8 +701,7 @@ final class IndexExporter {
         for (LeafReaderContext ctx : reader.leaves()) {
             SortedDocValues dv = ctx.reader().getSortedDocValues(field);
             if (dv == null) continue;
-            String[] names = new String[dv.getValueCount()];
-            for (int o = 0; o < names.length; o++) names[o] = dv.lookupOrd(o).utf8ToString();
+            String[] names = SearchFields.valuesByOrd(dv);
             for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
                 out[order.rank[ctx.docBase + d]] = names[dv.ordValue()];
             }

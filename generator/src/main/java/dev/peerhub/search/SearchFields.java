@@ -13,6 +13,16 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 final class SearchFields {
     private SearchFields() {}
 
+    /**
+     * The values of a keyword field's sorted doc values, by ordinal: read in their order, since a look-up out
+     * of order unpacks a whole block of them.
+     */
+    static String[] valuesByOrd(org.apache.lucene.index.SortedDocValues dv) throws java.io.IOException {
+        String[] values = new String[dv.getValueCount()];
+        for (int o = 0; o < values.length; o++) values[o] = dv.lookupOrd(o).utf8ToString();
+        return values;
+    }
+
     static final String TITLE = "title";
     static final String TAGS = "tags";
     static final String HEADINGS = "headings";

@@ -266,9 +266,7 @@ public final class SimilarPages {
         for (LeafReaderContext leaf : reader.leaves()) {
             SortedDocValues dv = leaf.reader().getSortedDocValues(SearchFields.URL);
             if (dv == null) continue;
-            // the values in their order first: looked up in the pages' order, each look-up unpacked a block of them
-            String[] byOrd = new String[dv.getValueCount()];
-            for (int o = 0; o < byOrd.length; o++) byOrd[o] = dv.lookupOrd(o).utf8ToString();
+            String[] byOrd = SearchFields.valuesByOrd(dv);
             for (int d = dv.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = dv.nextDoc()) {
                 url[leaf.docBase + d] = byOrd[dv.ordValue()];
             }
