@@ -54,7 +54,11 @@ export const COMPRESSION_RULE =
   'gzip level 6 for text/*, application/json, application/xml, application/manifest+json, application/wasm and image/svg+xml ' +
   '(.html .css .js .mjs .json .xml .txt .svg .wasm), when the request accepts gzip and has no Range header; ' +
   'everything else (.bin, Pagefind\'s .pf_* and .pagefind files, which are stored compressed) as stored';
-const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>';
+// The blank page both clients run in. It has the referrer policy every peerhub page has (the base
+// layout's <meta name="referrer" content="no-referrer">): peerhub's client makes its range requests
+// with XMLHttpRequest only under such a policy (see client.js, quietReferrer), fetch otherwise.
+// Pagefind's client does not look at it.
+const BLANK = '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>blank</title></head><body></body></html>';
 
 function parseRanges(header, size) {
   const m = /^bytes=(.+)$/.exec(header.trim());

@@ -331,7 +331,6 @@ function loadPositions(m, entries) {
     if (!rangesUnsupported) {
       const r = await requestRanges(m.r, ranges);
       if (r.read) return ranges.map(([a, b]) => r.read(a, b - a));
-      r.abort();
       rangesUnsupported = true;
     }
     const files = await Promise.all(parts.map((i) => bytes(`${m.p}${i}.bin`).then(decodeEntry)));
@@ -846,7 +845,6 @@ async function packEntries(pack, ranges, fallback, fallbackIsEntry) {
   if (!rangesUnsupported) {
     const r = await requestRanges(pack, ranges);
     if (r.read) return Promise.all(ranges.map(([s, e]) => decodeEntry(r.read(s, e - s))));
-    r.abort();
     rangesUnsupported = true;
   }
   if (typeof fallback === 'function') return fallback();
@@ -921,12 +919,11 @@ async function offsetsOf(m, docNums) {
     const b = await whole;
     read = (s, n) => b.subarray(s, s + n);
   } else {
-    const r = await requestRanges(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]));
+    const r = await requestRanges(m.offsets, docNums.map((d) => [d * 4, d * 4 + 8]), true);
     if (r.read) read = r.read;
     else {
       // No range support: the offsets file is small enough to use whole (and keep).
-      if (!r.whole) r.abort();
-      const p = r.whole ? r.whole.arrayBuffer().then((b) => new Uint8Array(b)) : bytes(m.offsets);
+      const p = r.whole ? Promise.resolve(r.whole) : bytes(m.offsets);
       cache.set(m.offsets, p);
       const b = await p;
       read = (s, n) => b.subarray(s, s + n);
@@ -962,23 +959,22 @@ async function inflate(data) {
 }
 
 /**
- * One request for byte ranges [start, end) of a file: {read(start, length)} on 206; otherwise
- * {whole: the 200 response or null, abort} (abort cancels the body, which ends the download).
+ * One request for byte ranges [start, end) of a file: {read(start, length)} on 206. Otherwise {whole}:
+ * with keepWhole, the whole file's bytes when the server ignored the ranges (200), else null (the
+ * download is stopped at the headers; 200 or an error such as 416 makes the caller fall back).
  */
-async function requestRanges(name, wanted) {
+async function requestRanges(name, wanted, keepWhole = false) {
   const sorted = [...wanted].sort((a, b) => a[0] - b[0]);
   const merged = [];
   for (const [s, e] of sorted) {
     const last = merged[merged.length - 1];
     if (last && s <= last[1]) last[1] = Math.max(last[1], e); else merged.push([s, e]);
   }
-  const res = await fetch(new URL(name, base), {
-    headers: { Range: 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',') },
-    credentials: 'same-origin', referrerPolicy: 'no-referrer',
-  });
-  // 200 (ranges ignored) or an error such as 416 (too many ranges): let the caller fall back.
-  if (res.status !== 206) return { whole: res.status === 200 ? res : null, abort: () => { res.body?.cancel().catch(() => {}); } };
-  const pieces = parseRanges(res.headers, await readBody(res));
+  const range = 'bytes=' + merged.map(([s, e]) => `${s}-${e - 1}`).join(',');
+  const url = new URL(name, base);
+  const answer = await (quietReferrer() ? rangesByXhr(url, range, keepWhole) : rangesByFetch(url, range, keepWhole));
+  if (answer.status !== 206) return { whole: answer.body ?? null };
+  const pieces = parseRanges(answer.header, answer.body);
   return {
     read(s, n) {
       for (const p of pieces) {
@@ -987,6 +983,60 @@ async function requestRanges(name, wanted) {
       throw new Error('search index: the server left out a range');
     },
   };
+}
+
+/*
+ * Range requests go through XMLHttpRequest when the page's referrer policy lets it: its load event
+ * comes with the whole body in, where a fetch resolves at the headers and its body needs one to three
+ * more tasks (a further query about 1 to 1.7 ms sooner, paired in Chromium: docs/search.md, "A
+ * further query"). But XMLHttpRequest cannot be told to send no Referer, it follows the page's
+ * policy, and the index's requests must not carry the page's address: the search page keeps the
+ * query in it, and servers log the Referer. So it is used only when the page's last
+ * <meta name="referrer"> sends at most the origin to its own server (peerhub's layouts say
+ * no-referrer); otherwise, and outside a page, fetch with referrerPolicy "no-referrer".
+ */
+const QUIET_POLICIES = new Set(['no-referrer', 'never', 'origin', 'strict-origin']);
+let quiet = null;
+function quietReferrer() {
+  if (quiet === null) {
+    quiet = false;
+    if (typeof XMLHttpRequest === 'function' && typeof document === 'object' && document) {
+      const metas = document.querySelectorAll('meta[name="referrer" i]');
+      const last = metas[metas.length - 1];
+      quiet = !!last && QUIET_POLICIES.has(String(last.content ?? '').trim().toLowerCase());
+    }
+  }
+  return quiet;
+}
+
+// {status, header(name), body} of a range request; no body when the download was stopped at the
+// headers (anything but 206, and 200 with keepWhole).
+function rangesByXhr(url, range, keepWhole) {
+  return new Promise((resolve, reject) => {
+    const x = new XMLHttpRequest();
+    const header = (h) => x.getResponseHeader(h);
+    x.open('GET', url);
+    x.responseType = 'arraybuffer';
+    x.setRequestHeader('Range', range);
+    x.onreadystatechange = () => {
+      if (x.readyState !== 2 || x.status === 206 || (keepWhole && x.status === 200)) return;
+      const status = x.status;
+      x.onreadystatechange = x.onload = x.onerror = null;
+      x.abort();
+      resolve({ status, header });
+    };
+    x.onload = () => resolve({ status: x.status, header, body: new Uint8Array(x.response) });
+    x.onerror = () => reject(new TypeError(`search index: ${url.pathname}: the request failed`));
+    x.send();
+  });
+}
+
+async function rangesByFetch(url, range, keepWhole) {
+  const res = await fetch(url, { headers: { Range: range }, credentials: 'same-origin', referrerPolicy: 'no-referrer' });
+  const header = (h) => res.headers.get(h);
+  if (res.status === 206 || (keepWhole && res.status === 200)) return { status: res.status, header, body: await readBody(res) };
+  res.body?.cancel().catch(() => {}); // ends the download
+  return { status: res.status, header };
 }
 
 // A range answer's body, used once Content-Length bytes are in (sooner than the stream's end); read
@@ -1012,11 +1062,11 @@ async function readBody(res) {
   return o === out.length ? out : out.subarray(0, o);
 }
 
-function parseRanges(headers, body) {
-  const type = headers.get('content-type') || '';
+function parseRanges(header, body) {
+  const type = header('content-type') || '';
   const mb = /multipart\/byteranges;\s*boundary="?([^";]+)"?/i.exec(type);
   if (!mb) {
-    const cr = /bytes (\d+)-(\d+)/.exec(headers.get('content-range') || '');
+    const cr = /bytes (\d+)-(\d+)/.exec(header('content-range') || '');
     return [{ start: cr ? Number(cr[1]) : 0, data: body }];
   }
   // Each part: CRLF, "--boundary", CRLF, headers, an empty line, the data. Only the headers are

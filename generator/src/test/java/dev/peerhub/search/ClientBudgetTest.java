@@ -103,7 +103,7 @@ class ClientBudgetTest {
                 : Path.of(System.getProperty("search.budget.dir"));
         Files.createDirectories(dir);
         Path search = ClientHarness.install(dir, files, null, List.of(), true);
-        List<ClientHarness.Answer> answers = ClientHarness.run(search, queries, true, true);
+        List<ClientHarness.Answer> answers = ClientHarness.run(search, queries, true, true, ClientHarness.Transport.XHR);
         for (int i = 0; i < queries.size(); i++) {
             ClientHarness.Answer a = answers.get(i);
             System.out.printf("budget: %-32s total %6d  index+docs requests %d, bytes %7d %s%n",

@@ -182,11 +182,22 @@ final class ClientHarness {
         return out;
     }
 
+    /**
+     * How the client makes its range requests: XMLHttpRequest in a page whose referrer policy sends no
+     * address (every peerhub page), fetch anywhere else.
+     */
+    enum Transport { XHR, FETCH }
+
     static List<Answer> run(Path searchDir, List<Query> queries, boolean ranges) throws IOException, InterruptedException {
-        return run(searchDir, queries, ranges, false);
+        return run(searchDir, queries, ranges, false, Transport.XHR);
     }
 
-    static List<Answer> run(Path searchDir, List<Query> queries, boolean ranges, boolean cold)
+    static List<Answer> run(Path searchDir, List<Query> queries, boolean ranges, Transport transport)
+            throws IOException, InterruptedException {
+        return run(searchDir, queries, ranges, false, transport);
+    }
+
+    static List<Answer> run(Path searchDir, List<Query> queries, boolean ranges, boolean cold, Transport transport)
             throws IOException, InterruptedException {
         StringBuilder json = new StringBuilder("[");
         for (int i = 0; i < queries.size(); i++) {
@@ -212,6 +223,7 @@ final class ClientHarness {
         List<String> cmd = new ArrayList<>(List.of("node", harness.toString(), searchDir.toString(), queriesFile.toString()));
         if (!ranges) cmd.add("--no-ranges");
         if (cold) cmd.add("--cold");
+        if (transport == Transport.XHR) cmd.add("--xhr");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -143,6 +143,31 @@ class ClientParityTest {
         compare(answers, false);
     }
 
+    /**
+     * A page whose referrer policy would send its address: range requests by fetch, the same answers,
+     * and the same requests and bytes as by XMLHttpRequest, with and without range support.
+     */
+    @Test
+    void rangeRequestsByFetchGiveTheSameAnswers() throws Exception {
+        Path dir = ClientHarness.install(tmp.resolve("fetch"), files, searcher,
+                ClientHarness.analysedStrings(docs, queries), false);
+        List<ClientHarness.Answer> byFetch = ClientHarness.run(dir, queries, true, ClientHarness.Transport.FETCH);
+        compare(byFetch, true);
+        sameTraffic(byFetch, ClientHarness.run(dir, queries, true, ClientHarness.Transport.XHR));
+        List<ClientHarness.Query> some = queries.subList(0, 20);
+        byFetch = ClientHarness.run(dir, some, false, ClientHarness.Transport.FETCH);
+        compare(byFetch, false);
+        sameTraffic(byFetch, ClientHarness.run(dir, some, false, ClientHarness.Transport.XHR));
+    }
+
+    private static void sameTraffic(List<ClientHarness.Answer> a, List<ClientHarness.Answer> b) {
+        assertEquals(a.size(), b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).requests(), b.get(i).requests(), "requests of query " + i);
+            assertEquals(a.get(i).bytes(), b.get(i).bytes(), "bytes of query " + i);
+        }
+    }
+
     @Test
     void largeSitesFetchDocumentOffsetsByRangeOrWholeAndStillAgree() throws Exception {
         List<OutputFile> large;
@@ -154,17 +179,22 @@ class ClientParityTest {
                 && new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8).contains("docBlocks")));
         List<ClientHarness.Query> some = queries.subList(20, 140); // pairs, phrases, prefixes
         for (boolean ranges : new boolean[] {true, false}) {
-            Path dir = ClientHarness.install(tmp.resolve("large-" + ranges), large, searcher,
-                    ClientHarness.analysedStrings(docs, some), false);
-            List<ClientHarness.Answer> answers = ClientHarness.run(dir, some, ranges);
-            for (int i = 0; i < some.size(); i++) {
-                SearchResults e = searcher.search(some.get(i).q(), some.get(i).options());
-                ClientHarness.Answer a = answers.get(i);
-                assertEquals(null, a.error(), some.get(i).q());
-                assertEquals(e.results().stream().map(SearchResults.Result::url).toList(),
-                        a.hits().stream().map(ClientHarness.Hit::url).toList(), some.get(i).q());
-                assertEquals(e.results().stream().map(SearchResults.Result::excerptHtml).toList(),
-                        a.hits().stream().map(ClientHarness.Hit::excerptHtml).toList(), some.get(i).q());
+            List<ClientHarness.Answer> byXhr = null;
+            for (ClientHarness.Transport transport : ClientHarness.Transport.values()) {
+                Path dir = ClientHarness.install(tmp.resolve("large-" + ranges + "-" + transport), large, searcher,
+                        ClientHarness.analysedStrings(docs, some), false);
+                List<ClientHarness.Answer> answers = ClientHarness.run(dir, some, ranges, transport);
+                for (int i = 0; i < some.size(); i++) {
+                    SearchResults e = searcher.search(some.get(i).q(), some.get(i).options());
+                    ClientHarness.Answer a = answers.get(i);
+                    assertEquals(null, a.error(), some.get(i).q());
+                    assertEquals(e.results().stream().map(SearchResults.Result::url).toList(),
+                            a.hits().stream().map(ClientHarness.Hit::url).toList(), some.get(i).q());
+                    assertEquals(e.results().stream().map(SearchResults.Result::excerptHtml).toList(),
+                            a.hits().stream().map(ClientHarness.Hit::excerptHtml).toList(), some.get(i).q());
+                }
+                if (byXhr == null) byXhr = answers;
+                else sameTraffic(byXhr, answers); // without ranges: the offsets file kept whole either way
             }
         }
     }

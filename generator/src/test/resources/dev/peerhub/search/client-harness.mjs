@@ -1,5 +1,5 @@
 // Test harness: runs the browser search client in Node against an exported index.
-// usage: node client-harness.mjs SEARCH_DIR QUERIES_JSON [--no-ranges]
+// usage: node client-harness.mjs SEARCH_DIR QUERIES_JSON [--no-ranges] [--cold] [--xhr]
 // SEARCH_DIR holds client.js, analyzer.js and the exported files (manifest.json, t/, p/, ...).
 // QUERIES_JSON: [{"q": "...", "limit": 10, "offset": 0, "filters": {...}, "facets": bool}]
 // Prints, per query, "Q\t<i>\t<total>\t<fallback or ->\t<requests>\t<bytes>" and then
@@ -11,6 +11,9 @@ import { gzipSync } from 'node:zlib';
 
 const [dir, queriesFile, ...flags] = process.argv.slice(2);
 const noRanges = flags.includes('--no-ranges');
+// --xhr: as in a peerhub page, whose <meta name="referrer" content="no-referrer"> lets the client
+// make its range requests with XMLHttpRequest (a shim below, over the same files as fetch's).
+const xhr = flags.includes('--xhr');
 // --cold: every query runs in a fresh copy of the client (as on a fresh page) and the byte count
 // includes the JavaScript modules; whole-file answers count as their gzip size (as a compressing
 // server sends them), range answers as raw bytes.
@@ -27,6 +30,11 @@ function parseRanges(h, size) {
 }
 
 globalThis.fetch = async (url, init = {}) => {
+  if (xhr && init.headers && (init.headers.Range || init.headers.range)) throw new Error('harness: a range request by fetch in a page that allows XMLHttpRequest');
+  return serve(url, init);
+};
+
+async function serve(url, init) {
   const file = fileURLToPath(url instanceof URL ? url : new URL(url));
   requests++;
   let data;
@@ -54,7 +62,34 @@ globalThis.fetch = async (url, init = {}) => {
   log(body.length);
   // Content-Length as servers send it: the client reads range answers up to it (readBody).
   return new Response(body, { status: 206, headers: { 'Content-Type': `multipart/byteranges; boundary=${boundary}`, 'Content-Length': String(body.length) } });
-};
+}
+
+if (xhr) {
+  globalThis.document = {
+    querySelectorAll: (sel) => (/^meta\[name="referrer" i\]$/.test(sel) ? [{ content: 'no-referrer' }] : []),
+  };
+  // What the client uses of XMLHttpRequest: open, setRequestHeader, responseType 'arraybuffer', send,
+  // readyState 2 with the status (then abort) or load with the body, getResponseHeader.
+  globalThis.XMLHttpRequest = class {
+    open(method, url) { this.url = url; this.headers = {}; this.readyState = 1; }
+    setRequestHeader(k, v) { this.headers[k] = v; }
+    getResponseHeader(k) { return this.readyState >= 2 && !this.aborted ? this.res.headers.get(k) : null; }
+    abort() { this.aborted = true; this.readyState = 0; }
+    send() {
+      setTimeout(async () => {
+        this.res = await serve(this.url, { headers: this.headers });
+        this.status = this.res.status;
+        this.readyState = 2;
+        this.onreadystatechange?.();
+        if (this.aborted) return;
+        this.response = await this.res.arrayBuffer();
+        this.readyState = 4;
+        this.onreadystatechange?.();
+        this.onload?.();
+      });
+    }
+  };
+}
 
 let client = await import(pathToFileURL(path.join(dir, 'client.js')).href);
 const moduleFiles = readdirSync(dir).filter((f) => f.endsWith('.js') && f !== 'ui.js');
