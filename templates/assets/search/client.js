@@ -988,7 +988,7 @@ async function requestRanges(name, wanted, keepWhole = false) {
 /*
  * Range requests go through XMLHttpRequest when the page's referrer policy lets it: its load event
  * comes with the whole body in, where a fetch resolves at the headers and its body needs one to three
- * more tasks (a further query about 1 to 1.7 ms sooner, paired in Chromium: docs/search.md, "A
+ * more tasks (a further query 0.2 to 2 ms sooner, paired in Chromium over four runs: docs/search.md, "A
  * further query"). But XMLHttpRequest cannot be told to send no Referer, it follows the page's
  * policy, and the index's requests must not carry the page's address: the search page keeps the
  * query in it, and servers log the Referer. So it is used only when the page's last
