@@ -1009,8 +1009,8 @@ function quietReferrer() {
   return quiet;
 }
 
-// {status, header(name), body} of a range request; no body when the download was stopped at the
-// headers (anything but 206, and 200 with keepWhole).
+// {status, header(name), body} of a range request. The download is stopped at the headers, with no
+// body, for any status but 206 (and 200 when keepWhole).
 function rangesByXhr(url, range, keepWhole) {
   return new Promise((resolve, reject) => {
     const x = new XMLHttpRequest();
