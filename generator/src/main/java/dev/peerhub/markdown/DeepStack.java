@@ -66,8 +66,7 @@ public final class DeepStack {
         }
         Throwable e = failure.get();
         if (e instanceof StackOverflowError) throw new TooComplexException();
-        if (e instanceof RuntimeException re) throw re;
-        if (e instanceof Error err) throw err;
+        dev.peerhub.concurrent.Failures.throwIfUnchecked(e);
         return result.get();
     }
 }

@@ -270,8 +270,7 @@ final class IndexExporter {
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof IOException io) throw io;
-            if (c instanceof RuntimeException re) throw re;
-            if (c instanceof Error err) throw err;
+            dev.peerhub.concurrent.Failures.throwIfUnchecked(c);
             throw new IOException(c);
         }
     }

@@ -395,8 +395,7 @@ public final class SearchIndexer implements Closeable {
     /** Throws what another thread of the index failed with, as it was (wrapped only if it is checked and not I/O). */
     private static void rethrow(Throwable e) throws IOException {
         if (e instanceof IOException io) throw io;
-        if (e instanceof RuntimeException re) throw re;
-        if (e instanceof Error err) throw err;
+        dev.peerhub.concurrent.Failures.throwIfUnchecked(e);
         throw new IllegalStateException(e);
     }
 
