@@ -1,12 +1,16 @@
 // Search benchmark: peerhub's browser search against Pagefind, over the same corpus.
 //
 //   node bench/search-bench.mjs --peerhub OUT_DIR --pagefind OUT_DIR --known FILE
-//        [--queries 100] [--playwright DIR] [--chromium PATH] [--json FILE]
+//        [--queries 100] [--settle-ms 500] [--pause-ms 300] [--playwright DIR] [--chromium PATH] [--json FILE]
 //
 // Serves each output folder from a small static server on 127.0.0.1 (HTTP Range, single and
 // multiple, gzip for compressible types), then in headless Chromium times, for every query, a
 // first search from a fresh browser context (empty cache) and a further search on the same page,
-// counting the bytes and requests of everything the search loaded. Then runs known-item queries
+// counting the bytes and requests of everything the search loaded. Each known-item query is timed
+// twice, on two fresh pages: at a reader's pace (the page left to finish starting for --settle-ms
+// after its load event before the first query, and --pause-ms between the first query's results
+// and the further query), and back to back (each query the moment the one before ends), as runs
+// before 2026-11-24 06:07 timed them. Then runs known-item queries
 // (exact and with one typo) and computes the mean reciprocal rank in the top 10.
 // bench/search-bench (bash) builds the sites and calls this; see bench/README.md.
 
@@ -17,7 +21,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 
 // ------------------------------------------------------------------ options
-const opts = { queries: 100, chromium: '/usr/bin/chromium' };
+const opts = { queries: 100, chromium: '/usr/bin/chromium', settleMs: 500, pauseMs: 300 };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   const val = () => { const v = process.argv[++i]; if (v === undefined) die(`${a} needs a value`); return v; };
@@ -25,6 +29,8 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === '--pagefind') opts.pagefind = val();
   else if (a === '--known') opts.known = val();
   else if (a === '--queries') opts.queries = Number(val());
+  else if (a === '--settle-ms') opts.settleMs = Number(val());
+  else if (a === '--pause-ms') opts.pauseMs = Number(val());
   else if (a === '--playwright') opts.playwright = val();
   else if (a === '--chromium') opts.chromium = val();
   else if (a === '--json') opts.json = val();
@@ -33,6 +39,7 @@ for (let i = 2; i < process.argv.length; i++) {
 function die(msg) { console.error(`search-bench: ${msg}`); process.exit(2); }
 if (!opts.peerhub || !opts.pagefind || !opts.known) die('needs --peerhub, --pagefind and --known');
 if (!(opts.queries > 0)) die('--queries must be a positive number');
+if (!(opts.settleMs >= 0) || !(opts.pauseMs >= 0)) die('--settle-ms and --pause-ms must be numbers of milliseconds, 0 or more');
 const say = (...m) => console.error('search-bench:', ...m);
 
 const require = createRequire(path.resolve(opts.playwright ?? '.', 'package.json'));
@@ -235,6 +242,7 @@ const norm = u => {
   let p = u.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/[?#].*$/, '').replace(/index\.html$/, '');
   return p.endsWith('/') ? p : p + '/';
 };
+const sleep = ms => new Promise(r => setTimeout(r, ms));
 const median = a => { if (!a.length) return NaN; const s = [...a].sort((x, y) => x - y); const h = s.length >> 1; return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2; };
 
 // ------------------------------------------------------------------ measuring
@@ -267,49 +275,67 @@ for (const [name, tool] of Object.entries(TOOLS)) {
     await page.evaluate(tool.run, { q: exactQueries[0].query });
     await context.close();
   }
-  // Times every query of qs from a fresh page, then the next one on the same page.
-  async function timeSet(qs, label) {
-    const first = [], further = [], furtherReqs = [], sampleReqs = [];
-    const problems = [];
+  // Times every query of qs from a fresh page, then the next one on the same page, once at each
+  // pace of paces ({settle, pause} in ms: the wait after the page's load event, and the wait
+  // between the first query's last answer and the further query), each on its own fresh page,
+  // interleaved query by query so that the machine's drift touches every pace alike. Returns one
+  // summary per pace.
+  async function timeSet(qs, label, paces) {
+    const runs = paces.map(pace => ({ pace, first: [], further: [], furtherReqs: [], sampleReqs: [], problems: [] }));
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i], q2 = qs[(i + 1) % qs.length];
-      const { context, page } = await freshPage(srv.origin);
-      srv.meter.reqs = []; srv.meter.on = true;
-      let r1;
-      try { r1 = await page.evaluate(tool.run, { q }); } catch (e) { srv.meter.on = false; problems.push(`${q}: ${e.message.split('\n')[0]}`); await context.close(); continue; }
-      srv.meter.on = false;   // requests the first search started are counted, even if they end later
-      await settle(srv.meter);
-      const reqs = srv.meter.reqs;
-      srv.meter.reqs = []; srv.meter.on = true;
-      const r2 = await page.evaluate(tool.run, { q: q2 });
-      srv.meter.on = false;
-      furtherReqs.push(srv.meter.reqs.length);
-      await context.close();
-      first.push({ ms: r1.ms, bytes: reqs.reduce((s, r) => s + (r.bytes ?? 0), 0), requests: reqs.length, shown: r1.urls.length, complete: r1.withData === Math.min(10, r1.total), failed: reqs.filter(r => r.failed || r.status >= 400).length });
-      further.push(r2.ms);
-      if (i === 0) sampleReqs.push(...reqs.map(r => ({ url: r.url, status: r.status, bytes: r.bytes, type: r.type, encoding: r.encoding, range: r.range })));
+      for (const run of runs) {
+        const { pace } = run;
+        const { context, page } = await freshPage(srv.origin);
+        if (pace.settle) await sleep(pace.settle);
+        srv.meter.reqs = []; srv.meter.on = true;
+        let r1;
+        try { r1 = await page.evaluate(tool.run, { q }); } catch (e) { srv.meter.on = false; run.problems.push(`${q}: ${e.message.split('\n')[0]}`); await context.close(); continue; }
+        srv.meter.on = false;   // requests the first search started are counted, even if they end later
+        await settle(srv.meter);
+        const reqs = srv.meter.reqs;
+        if (pace.pause) await sleep(pace.pause);
+        srv.meter.reqs = []; srv.meter.on = true;
+        const r2 = await page.evaluate(tool.run, { q: q2 });
+        srv.meter.on = false;
+        run.furtherReqs.push(srv.meter.reqs.length);
+        await context.close();
+        run.first.push({ ms: r1.ms, bytes: reqs.reduce((s, r) => s + (r.bytes ?? 0), 0), requests: reqs.length, shown: r1.urls.length, complete: r1.withData === Math.min(10, r1.total), failed: reqs.filter(r => r.failed || r.status >= 400).length });
+        run.further.push(r2.ms);
+        if (i === 0) run.sampleReqs.push(...reqs.map(r => ({ url: r.url, status: r.status, bytes: r.bytes, type: r.type, encoding: r.encoding, range: r.range })));
+      }
       if ((i + 1) % 25 === 0) say(`${name} (${label}): ${i + 1}/${qs.length} timed`);
     }
-    const summary = {
-      firstKB: median(first.map(f => f.bytes)) / 1024,
-      requests: median(first.map(f => f.requests)),
-      firstMs: median(first.map(f => f.ms)),
-      furtherMs: median(further),
-      furtherRequests: median(furtherReqs),
-      firstMsP90: [...first.map(f => f.ms)].sort((a, b) => a - b)[Math.floor(first.length * 0.9)],
-      incomplete: first.filter(f => !f.complete).length,
-      medianShown: median(first.map(f => f.shown)),
-      failedRequests: first.reduce((s, f) => s + f.failed, 0),
-      timed: first.length, problems, sampleRequests: sampleReqs,
-    };
-    say(`${name} (${label}): first ${summary.firstKB.toFixed(1)} KB, ${summary.requests} requests, ${summary.firstMs.toFixed(0)} ms; further ${summary.furtherMs.toFixed(1)} ms; ${summary.medianShown} results`);
-    return summary;
+    return runs.map(({ pace, first, further, furtherReqs, sampleReqs, problems }) => {
+      const summary = {
+        firstKB: median(first.map(f => f.bytes)) / 1024,
+        requests: median(first.map(f => f.requests)),
+        firstMs: median(first.map(f => f.ms)),
+        furtherMs: median(further),
+        furtherRequests: median(furtherReqs),
+        firstMsP90: [...first.map(f => f.ms)].sort((a, b) => a - b)[Math.floor(first.length * 0.9)],
+        furtherMsP90: [...further].sort((a, b) => a - b)[Math.floor(further.length * 0.9)],
+        incomplete: first.filter(f => !f.complete).length,
+        medianShown: median(first.map(f => f.shown)),
+        failedRequests: first.reduce((s, f) => s + f.failed, 0),
+        timed: first.length, problems, sampleRequests: sampleReqs, pace,
+      };
+      say(`${name} (${label}, settle ${pace.settle} ms, pause ${pace.pause} ms): first ${summary.firstKB.toFixed(1)} KB, ${summary.requests} requests, ${summary.firstMs.toFixed(0)} ms; further ${summary.furtherMs.toFixed(1)} ms; ${summary.medianShown} results`);
+      return summary;
+    });
   }
-  const timing = await timeSet(exactQueries.map(x => x.query), 'known items');
+  // At a reader's pace: a reader reaches the search box some time after the page has loaded, and
+  // types a further query some time after the results of the first are shown. Chromium spends the
+  // first few hundred ms of a new context starting it (and ending the one closed just before): a
+  // query started the moment the page has loaded waits for that work (docs/search.md, "Timing at a
+  // reader's pace"). Back to back as well, the way runs before 2026-11-24 06:07 timed the queries.
+  const readerPace = { settle: opts.settleMs, pause: opts.pauseMs };
+  const [timing, backToBack] = await timeSet(exactQueries.map(x => x.query), 'known items', [readerPace, { settle: 0, pause: 0 }]);
   // The floor under any query that needs the network: a 100-byte range request to the same server
-  // from a warm page (median of 30), measured in this run beside the queries.
+  // from a warm page (median of 30, after the same settling time), measured in this run beside the queries.
   const roundTripMs = await (async () => {
     const { context, page } = await freshPage(srv.origin);
+    await sleep(opts.settleMs);
     const ms = await page.evaluate(async () => {
       const out = [];
       for (let k = 0; k < 30; k++) {
@@ -325,7 +351,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
   })();
   // Broader queries: the first word of each pair alone (in about 30 titles at 10k), so that the
   // first query fetches the display data of ten results.
-  const broad = await timeSet(sample.map(s => s.words[0]), 'one word');
+  const [broad] = await timeSet(sample.map(s => s.words[0]), 'one word', [readerPace]);
   // Known-item quality on one page per kind (the clients keep what they fetched).
   const mrr = {};
   const misses = {};
@@ -345,7 +371,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
   }
   srv.server.close();
   results[name] = {
-    ...timing, broad, roundTripMs,
+    ...timing, broad, backToBack, roundTripMs,
     mrrExact: mrr.exact, mrrTypo: mrr.typo, mrrTypoSpace: mrr.typoSpace,
     typoInLastWord: { queries: typoQueries.filter(t => t.w === 1).length, missed: misses.typo.filter(m => typoQueries.find(t => m.startsWith(t.query + ' ->'))?.w === 1).length },
     misses, server: { ranged: srv.stats.ranged, multi: srv.stats.multi, gzipped: srv.stats.gzipped, notFound: [...new Set(srv.stats.notFound)].slice(0, 20) },
