@@ -281,7 +281,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
   // interleaved query by query so that the machine's drift touches every pace alike. Returns one
   // summary per pace.
   async function timeSet(qs, label, paces) {
-    const runs = paces.map(pace => ({ pace, first: [], further: [], furtherReqs: [], sampleReqs: [], problems: [] }));
+    const runs = paces.map(pace => ({ pace, first: [], further: [], furtherReqs: [], sampleReqs: [], problems: [], between: 0 }));
     for (let i = 0; i < qs.length; i++) {
       const q = qs[i], q2 = qs[(i + 1) % qs.length];
       for (const run of runs) {
@@ -294,8 +294,11 @@ for (const [name, tool] of Object.entries(TOOLS)) {
         srv.meter.on = false;   // requests the first search started are counted, even if they end later
         await settle(srv.meter);
         const reqs = srv.meter.reqs;
-        if (pace.pause) await sleep(pace.pause);
+        // Requests a client makes on its own between the queries (a prefetch) are counted apart.
         srv.meter.reqs = []; srv.meter.on = true;
+        if (pace.pause) await sleep(pace.pause);
+        run.between += srv.meter.reqs.length;
+        srv.meter.reqs = [];
         const r2 = await page.evaluate(tool.run, { q: q2 });
         srv.meter.on = false;
         run.furtherReqs.push(srv.meter.reqs.length);
@@ -306,7 +309,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
       }
       if ((i + 1) % 25 === 0) say(`${name} (${label}): ${i + 1}/${qs.length} timed`);
     }
-    return runs.map(({ pace, first, further, furtherReqs, sampleReqs, problems }) => {
+    return runs.map(({ pace, first, further, furtherReqs, sampleReqs, problems, between }) => {
       const summary = {
         firstKB: median(first.map(f => f.bytes)) / 1024,
         requests: median(first.map(f => f.requests)),
@@ -318,7 +321,7 @@ for (const [name, tool] of Object.entries(TOOLS)) {
         incomplete: first.filter(f => !f.complete).length,
         medianShown: median(first.map(f => f.shown)),
         failedRequests: first.reduce((s, f) => s + f.failed, 0),
-        timed: first.length, problems, sampleRequests: sampleReqs, pace,
+        timed: first.length, problems, sampleRequests: sampleReqs, pace, betweenRequests: between,
       };
       say(`${name} (${label}, settle ${pace.settle} ms, pause ${pace.pause} ms): first ${summary.firstKB.toFixed(1)} KB, ${summary.requests} requests, ${summary.firstMs.toFixed(0)} ms; further ${summary.furtherMs.toFixed(1)} ms; ${summary.medianShown} results`);
       return summary;
