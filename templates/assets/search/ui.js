@@ -14,6 +14,8 @@ function init(root) {
   const status = root.querySelector('[data-search-status]');
   const list = root.querySelector('[data-search-results]');
   const more = root.querySelector('[data-search-more]');
+  const empty = root.querySelector('[data-search-empty]'); // optional: a theme may leave it out
+  const emptyFilters = empty?.querySelector('[data-search-empty-filters]');
   const filterBox = root.querySelector('[data-search-filters]');
   const selects = [...root.querySelectorAll('[data-search-filter]')];
   const facetKey = { section: 'sections', type: 'types', tag: 'tags' };
@@ -53,13 +55,17 @@ function init(root) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = '';
+      showEmpty(false);
       return;
     }
     let res;
     try {
       res = await search(query, { limit: PAGE, offset, filters: filters() });
     } catch {
-      if (mine === seq) status.textContent = 'Search is not available right now. Please try again later.';
+      if (mine === seq) {
+        status.textContent = 'Search is not available right now. Please try again later.';
+        showEmpty(false);
+      }
       return;
     }
     if (mine !== seq) return;
@@ -69,7 +75,15 @@ function init(root) {
     offset += res.results.length;
     more.hidden = offset >= res.total;
     status.textContent = describe(res, query);
+    showEmpty(res.total === 0);
     if (!append) refreshFacets(query, mine);
+  }
+
+  // What to try when nothing matches (the hint's filter sentence only when a filter is set).
+  function showEmpty(shown) {
+    if (!empty) return;
+    empty.hidden = !shown;
+    if (emptyFilters) emptyFilters.hidden = !selects.some((s) => s.value);
   }
 
   async function refreshFacets(query, mine) {

@@ -50,6 +50,19 @@ class SearchUiTemplateTest {
     }
 
     @Test
+    void whenNothingMatchesItOffersTheTagIndex() throws Exception {
+        Document d = render(Map.of("baseUrl", "https://hub.example/peer/", "basePath", "/peer/"));
+        Element empty = d.selectFirst("[data-search-empty]");
+        assertNotNull(empty);
+        assertTrue(empty.hasAttr("hidden"), "shown only by ui.js, when a search finds nothing");
+        assertTrue(empty.text().contains("Check the spelling"), empty.text());
+        assertNotNull(empty.selectFirst("a[href=/peer/tags/]"), empty.html()); // the site's path, as the scripts: it works in a local preview too
+        Element filters = empty.selectFirst("[data-search-empty-filters]");
+        assertNotNull(filters);
+        assertTrue(filters.hasAttr("hidden"));
+    }
+
+    @Test
     void loadsOnlyExternalScriptsAndNoInlineStylesOrHandlers() throws Exception {
         Document d = render(Map.of("baseUrl", "https://hub.example/", "basePath", "/hub/"));
         for (Element script : d.select("script")) {

@@ -245,7 +245,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 // 4d. Search: type into the header's search box, read the results; a typo still finds the guide;
-// a query with HTML shows as text.
+// a query with HTML shows as text; a query that matches nothing offers a way on (the topic list).
 {
   const context = await newContext();
   const page = await context.newPage();
@@ -257,13 +257,21 @@ for (const scheme of ['light', 'dark']) {
   const status = (await page.locator('[data-search-status]').textContent()).trim();
   const titles = await page.locator('[data-search-results] li a').evaluateAll((as) => as.map((a) => ({ text: a.textContent.trim(), href: a.getAttribute('href') })));
   const marks = await page.locator('[data-search-results] mark').count();
+  const hintWithResults = await page.locator('[data-search-empty]').isVisible();
   await page.locator('#search-q').fill('suport groups');
   await page.waitForFunction(() => /suport groups/.test(document.querySelector('[data-search-status]').textContent), null, { timeout: 15000 });
   const typoTitles = await page.locator('[data-search-results] li a').allTextContents();
   await page.locator('#search-q').fill('<img src=x id=injected>');
   await page.waitForFunction(() => /img src=x/.test(document.querySelector('[data-search-status]').textContent), null, { timeout: 15000 });
   const injected = await page.locator('#injected').count();
-  result.flows.search = { url: page.url(), status, titles: titles.slice(0, 5), marks, typoTitles: typoTitles.slice(0, 5).map((t) => t.trim()), injected };
+  await page.locator('#search-q').fill('qqzxj vvqpw');
+  await page.waitForFunction(() => /qqzxj vvqpw/.test(document.querySelector('[data-search-status]').textContent), null, { timeout: 15000 });
+  const noMatch = {
+    status: (await page.locator('[data-search-status]').textContent()).trim(),
+    hintShown: await page.locator('[data-search-empty]').isVisible(),
+    hintLinks: await page.locator('[data-search-empty] a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+  };
+  result.flows.search = { url: page.url(), status, titles: titles.slice(0, 5), marks, typoTitles: typoTitles.slice(0, 5).map((t) => t.trim()), injected, hintWithResults, noMatch };
   await context.close();
 }
 
@@ -346,6 +354,9 @@ if (sr.titles.some((t) => !t.href.startsWith('/'))) fail('search', `result links
 if (sr.marks < 1) fail('search', 'no matched word is highlighted in the excerpts');
 if (!sr.typoTitles.some((t) => /What Is Peer Support/.test(t))) fail('search', `a one-letter typo lost the guide: ${JSON.stringify(sr.typoTitles)}`);
 if (sr.injected !== 0) fail('search', 'HTML typed into the search box became an element');
+if (sr.hintWithResults) fail('search', 'the no-results hint shows while there are results');
+if (!/^No results for/.test(sr.noMatch.status)) fail('search', `a query matching nothing is announced as "${sr.noMatch.status}"`);
+if (!sr.noMatch.hintShown || !sr.noMatch.hintLinks.some((h) => /\/tags\/$/.test(h))) fail('search', `a query matching nothing shows no way on to the topic list: ${JSON.stringify(sr.noMatch)}`);
 
 const j = result.noJs;
 if (!/needs JavaScript/.test(j.searchSays || '')) fail('noJs', `the search page without JavaScript says "${j.searchSays}"`);
