@@ -81,7 +81,7 @@ public final class BuildCommand implements Callable<Integer> {
                     long all = search.get().cpuNanos();
                     long adding = search.get().addingCpuNanos();
                     spec.commandLine().getErr().printf(Locale.ROOT,
-                            "  search index %.1f s of CPU (adding pages %.1f s, commit and client export %.1f s): %.0f %% of the build's%n",
+                            "  search index %.1f s of CPU (adding pages %.1f s, commit and client export %.1f s): %.1f %% of the build's%n",
                             all / 1e9, adding / 1e9, (all - adding) / 1e9, 100.0 * all / total);
                 }
             }

@@ -56,7 +56,7 @@ class ProgressTest {
         if (java.nio.file.Files.isDirectory(Path.of("/proc/self/task"))) { // where CPU time is read
             assertTrue(run.err().lines().anyMatch(l -> l.matches("  pages +\\d+ ms  cpu +\\d+ ms")), run.err());
             assertTrue(run.err().lines().anyMatch(l -> l.matches(
-                    "  search index [0-9.]+ s of CPU \\(adding pages [0-9.]+ s, commit and client export [0-9.]+ s\\): \\d+ % of the build's")),
+                    "  search index [0-9.]+ s of CPU \\(adding pages [0-9.]+ s, commit and client export [0-9.]+ s\\): \\d+\\.\\d % of the build's")),
                     run.err());
         }
     }
