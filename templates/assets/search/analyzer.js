@@ -443,6 +443,14 @@ export function foldApostrophes(text) {
   return text.indexOf('\u2019') < 0 ? text : text.replace(/\u2019/g, "'");
 }
 
+/**
+ * EnglishAnalyzer's tokens before stop words and stemming: the standard tokenizer's tokens without a
+ * possessive, lower-cased (SearchFields.surfaceAnalyzer), for typo corrections.
+ */
+export function surfaces(text) {
+  return tokenize(foldApostrophes(text)).map((tok) => lowerCase(stripPossessive(tok.text)));
+}
+
 /** EnglishAnalyzer (after foldApostrophes): [{ term, position }], position counting removed stop words like Lucene. */
 export function analyze(text) {
   text = foldApostrophes(text);

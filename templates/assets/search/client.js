@@ -56,6 +56,7 @@ const manifest = () => once('manifest.json', async () => {
   tokenize = a.tokenize;
   foldApostrophes = a.foldApostrophes;
   analyze = isEnglish(m.lang) ? a.analyze : analyzeStandard;
+  surfaces = isEnglish(m.lang) ? a.surfaces : null;
   return m;
 });
 
@@ -63,7 +64,7 @@ const manifest = () => once('manifest.json', async () => {
 // case, no stop words, no stemming) for every other language. Set with the manifest.
 const isEnglish = (lang) => /^en([-_]|$)/i.test(lang || 'en');
 const analyzeStandard = (text) => tokenize(foldApostrophes(text)).map((t, position) => ({ term: lowerCase(t.text), position }));
-let analyze, lowerCase, tokenize, foldApostrophes;
+let analyze, lowerCase, tokenize, foldApostrophes, surfaces;
 const bytes = (name) => once(name, async () => new Uint8Array(await (await get(name)).arrayBuffer()));
 const json = (name) => once(name, async () => (await get(name)).json());
 
@@ -463,13 +464,48 @@ function scoreTermsInto(m, entries, bufs, acc) {
   return acc;
 }
 
-async function wordClause(m, term, entry, highlight) {
+async function wordClause(m, word, term, entry, highlight) {
   if (entry) {
     highlight.add(term);
     return scoreTerms(m, [entry], [entry.buf]);
   }
   if (fuzzyEdits(term) === 0) return new Map();
-  return roundAll(await fuzzyInto(m, term, null, highlight, new Map()));
+  return roundAll(await fuzzyInto(m, term, null, highlight, new Map(), corrections(word, term)));
+}
+
+const CORRECTION_MIN_LETTERS = 6;
+const A = 0x61, Z = 0x7a;
+
+/**
+ * The index terms a typo may have kept a long word from (Searcher.corrections): for an English word
+ * that is one token of 6 or more ASCII letters, the terms (other than term) its one-edit variants
+ * keeping the first letter analyse to, each with the similarity 1 - 1 / min(word length, variant
+ * length) (the highest when several variants give it). Map term -> similarity.
+ */
+function corrections(word, term) {
+  const out = new Map();
+  if (!surfaces) return out;
+  const surface = surfaces(word);
+  if (surface.length !== 1) return out;
+  const u = surface[0], n = u.length;
+  if (n < CORRECTION_MIN_LETTERS) return out;
+  for (let i = 0; i < n; i++) { const c = u.charCodeAt(i); if (c < A || c > Z) return out; }
+  const add = (v) => {
+    const ts = analyzeTerms(v);
+    if (ts.length !== 1 || ts[0] === term) return;
+    const sim = f32(1 - f32(1 / Math.min(n, v.length)));
+    const had = out.get(ts[0]);
+    if (had === undefined || sim > had) out.set(ts[0], sim);
+  };
+  for (let i = 1; i < n; i++) add(u.slice(0, i) + u.slice(i + 1)); // deletions
+  for (let i = 1; i + 1 < n; i++) if (u[i] !== u[i + 1]) add(u.slice(0, i) + u[i + 1] + u[i] + u.slice(i + 2)); // transpositions
+  for (let i = 1; i < n; i++) { // replacements
+    for (let c = A; c <= Z; c++) if (c !== u.charCodeAt(i)) add(u.slice(0, i) + String.fromCharCode(c) + u.slice(i + 1));
+  }
+  for (let i = 1; i <= n; i++) { // insertions
+    for (let c = A; c <= Z; c++) add(u.slice(0, i) + String.fromCharCode(c) + u.slice(i));
+  }
+  return out;
 }
 
 /**
@@ -477,7 +513,7 @@ async function wordClause(m, term, entry, highlight) {
  * the SHOULD clauses Searcher.addFuzzy builds. term is in no field and has fuzzyEdits > 0.
  * notStartingWith (or null): index terms starting with it are not candidates (Searcher.TypoQuery).
  */
-async function fuzzyInto(m, term, notStartingWith, highlight, acc) {
+async function fuzzyInto(m, term, notStartingWith, highlight, acc, fixes = new Map()) {
   const edits = fuzzyEdits(term);
   // FuzzyQuery(field, term, edits, prefixLength 1, maxExpansions 50, transpositions) per field,
   // rewritten as Lucene's TopTermsBlendedFreqScoringRewrite does.
@@ -498,6 +534,19 @@ async function fuzzyInto(m, term, notStartingWith, highlight, acc) {
       if (ed > edits || ed === 0) continue;
       const sim = f32(1 - f32(ed / Math.min(c.length, q.length)));
       scored.push({ term: t.term, sim, df: t.df[f] });
+    }
+    // Corrections that are terms of this field are candidates too, the higher similarity winning
+    // (Searcher.TypoQuery).
+    if (fixes.size) {
+      const byTerm = candidates.byTerm ?? (candidates.byTerm = new Map(candidates.map((t) => [t.term, t])));
+      const have = new Map(scored.map((x) => [x.term, x]));
+      for (const [t, sim] of fixes) {
+        const c = byTerm.get(t);
+        if (!c || !(c.mask & (1 << f))) continue;
+        if (notStartingWith !== null && t.startsWith(notStartingWith)) continue;
+        const x = have.get(t);
+        if (x) { if (sim > x.sim) x.sim = sim; } else scored.push({ term: t, sim, df: c.df[f] });
+      }
     }
     scored.sort((a, b) => (b.sim - a.sim) || compareTerms(a.term, b.term));
     const top = scored.slice(0, FUZZY_MAX_EXPANSIONS);
@@ -651,10 +700,10 @@ export async function search(query, options = {}) {
 
   // Analyse, and look every exact term up at once (one request for all the term parts).
   const wordTerms = [];
-  for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push(t);
+  for (const w of pq.words) for (const t of analyzeTerms(w)) wordTerms.push([t, w]);
   const phraseTokens = pq.phrases.map((p) => analyze(p)).filter((ts) => ts.length);
   const excludedTokens = pq.excluded.map((x) => analyze(x)).filter((ts) => ts.length);
-  const all = [...wordTerms, ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
+  const all = [...wordTerms.map(([t]) => t), ...phraseTokens.flat().map((t) => t.term), ...excludedTokens.flat().map((t) => t.term)];
   // With a prefix, its completions' parts come with the other words' parts (see prefixTerms).
   const prefixExp = pq.prefix !== null ? await prefixTerms(m, pq.prefix, all) : null;
   const prefixList = prefixExp ? prefixExp.terms : null;
@@ -672,11 +721,11 @@ export async function search(query, options = {}) {
   const highlight = new Set();
   const clauses = new Map();
   const add = (key, make) => { if (!clauses.has(key)) clauses.set(key, make); };
-  for (const t of wordTerms) add('w:' + t, () => wordClause(m, t, entries.get(t), highlight));
+  for (const [t, w] of wordTerms) add('w:' + t, () => wordClause(m, w, t, entries.get(t), highlight));
   for (const ts of phraseTokens) {
     if (ts.length === 1) {
       const t = ts[0].term;
-      add('w:' + t, async () => (entries.get(t) ? wordClause(m, t, entries.get(t), highlight) : new Map()));
+      add('w:' + t, async () => (entries.get(t) ? wordClause(m, null, t, entries.get(t), highlight) : new Map()));
     } else {
       const first = ts[0].position;
       add('p:' + ts.map((t) => `${t.position - first}=${t.term} `).join(''), () => phraseClause(m, ts, entries, highlight));
@@ -691,7 +740,7 @@ export async function search(query, options = {}) {
       const bufs = es.map((e) => (e ? e.buf : null));
       prefixList.forEach((t) => { if (entries.get(t)) highlight.add(t); });
       const acc = scoreTermsInto(m, es, bufs, new Map());
-      for (const t of typos) await fuzzyInto(m, t, lowerCase(pq.prefix), highlight, acc);
+      for (const t of typos) await fuzzyInto(m, t, lowerCase(pq.prefix), highlight, acc, corrections(pq.prefix, t));
       return roundAll(acc);
     });
   }

@@ -81,6 +81,23 @@ final class SearchFields {
         return isEnglish(language) ? new FastEnglishAnalyzer() : analyzer(language);
     }
 
+    /**
+     * EnglishAnalyzer's tokens before its stop words and stemming (the standard tokenizer, possessives
+     * dropped, lower case; the curly apostrophe read as {@code '}): the words as typed, for
+     * {@link Searcher#corrections}.
+     */
+    static Analyzer surfaceAnalyzer() {
+        return new ApostropheFolding(new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                org.apache.lucene.analysis.standard.StandardTokenizer source = new org.apache.lucene.analysis.standard.StandardTokenizer();
+                org.apache.lucene.analysis.TokenStream result = new org.apache.lucene.analysis.en.EnglishPossessiveFilter(source);
+                result = new org.apache.lucene.analysis.LowerCaseFilter(result);
+                return new TokenStreamComponents(source, result);
+            }
+        });
+    }
+
     static boolean isEnglish(String language) {
         String l = language.toLowerCase(java.util.Locale.ROOT);
         return l.equals("en") || l.startsWith("en-") || l.startsWith("en_");

@@ -84,6 +84,10 @@ public final class Searcher implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final Analyzer analyzer;
+    /** English: {@link #corrections} apply. */
+    private final boolean english;
+    /** EnglishAnalyzer without stop words and stemming ({@link SearchFields#surfaceAnalyzer}); thread-safe. */
+    private static final Analyzer SURFACES = SearchFields.surfaceAnalyzer();
     private final String language;
     private final int[] docSection;
     private final int[] docType;
@@ -103,6 +107,7 @@ public final class Searcher implements Closeable {
         String lang = reader.getIndexCommit().getUserData().get(SearchFields.LANGUAGE_KEY);
         this.language = lang == null ? "en" : lang;
         this.analyzer = SearchFields.analyzer(language);
+        this.english = SearchFields.isEnglish(language);
         int maxDoc = reader.maxDoc();
         docOrder = DocOrder.of(reader);
         docSection = new int[maxDoc];
@@ -299,7 +304,7 @@ public final class Searcher implements Closeable {
         for (String word : pq.words()) {
             for (Token t : analyze(word)) {
                 String key = "w:" + t.term();
-                if (!positive.containsKey(key)) positive.put(key, new Clause(key, wordQuery(t.term())));
+                if (!positive.containsKey(key)) positive.put(key, new Clause(key, wordQuery(word, t.term())));
             }
         }
         for (String phrase : pq.phrases()) {
@@ -321,7 +326,7 @@ public final class Searcher implements Closeable {
             List<String> terms = prefixTerms(pq.prefix());
             List<String> typos = prefixTypoTerms(pq.prefix());
             String key = "x:" + String.join(" ", terms) + (typos.isEmpty() ? "" : " ~" + String.join(" ~", typos));
-            if (!positive.containsKey(key)) positive.put(key, new Clause(key, prefixQuery(pq.prefix(), terms, typos)));
+            if (!positive.containsKey(key)) positive.put(key, new Clause(key, prefixQuery(pq.prefix(), terms, typos, this::corrections)));
         }
         List<Query> excluded = new ArrayList<>();
         for (String x : pq.excluded()) {
@@ -343,71 +348,200 @@ public final class Searcher implements Closeable {
         return sb.toString();
     }
 
-    private Query wordQuery(String term) throws IOException {
+    private Query wordQuery(String word, String term) throws IOException {
         if (existsAnywhere(term)) return termOverFields(term);
         if (fuzzyEdits(term) == 0) return new MatchNoDocsQuery("no such term");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        addFuzzy(b, term, null);
+        addFuzzy(b, term, null, corrections(word, term));
         return b.build();
     }
 
     /**
      * SHOULD clauses {@code BoostQuery(FuzzyQuery(field, term, edits, 1, 50, true), boost)}, one per
-     * field; with {@code notStartingWith}, the fuzzy queries skip the index terms starting with it.
+     * field; with {@code notStartingWith}, the fuzzy queries skip the index terms starting with it;
+     * with {@code corrections}, those terms are candidates too (see {@link TypoQuery}).
      */
-    private static void addFuzzy(BooleanQuery.Builder b, String term, String notStartingWith) {
+    private static void addFuzzy(BooleanQuery.Builder b, String term, String notStartingWith, Map<String, Float> corrections) {
         int edits = fuzzyEdits(term);
         for (int f = 0; f < SearchFields.TEXT_FIELDS.size(); f++) {
             Term t = new Term(SearchFields.TEXT_FIELDS.get(f), term);
-            Query q = notStartingWith == null ? new FuzzyQuery(t, edits, 1, FUZZY_MAX_EXPANSIONS, true)
-                    : new TypoQuery(t, edits, notStartingWith);
+            Query q = notStartingWith == null && corrections.isEmpty() ? new FuzzyQuery(t, edits, 1, FUZZY_MAX_EXPANSIONS, true)
+                    : new TypoQuery(t, edits, notStartingWith, corrections);
             b.add(new BoostQuery(q, SearchFields.BOOSTS[f]), Occur.SHOULD);
         }
     }
 
+    /** Words of at least this many letters get {@link #corrections}. */
+    static final int CORRECTION_MIN_LETTERS = 6;
+
     /**
-     * The typo expansions of the word being typed: a {@link FuzzyQuery} (same rewrite, same
-     * blended scoring) that does not see the index terms starting with the typed prefix. Those are
-     * prefix completions; leaving them out keeps every term in one clause of the prefix item (two
-     * equal term clauses in one disjunction would be merged by Lucene's rewrite, with the fuzzy
-     * clause's blended statistics lost), and the 50 best expansions are picked among the others.
+     * The index terms a typo may have kept a long word from: a typo in a suffix the stemmer removes
+     * leaves the word whole ({@code integraton} stays {@code integraton}, four edits from
+     * {@code integration}'s {@code integr}). English only, for a word that is one token of 6 or more
+     * ASCII letters (lower-cased, without a possessive): each variant at one edit that keeps the first
+     * letter (a letter deleted, two neighbours swapped, a letter replaced by or inserted from a to z)
+     * is analysed; a term other than {@code term} that it gives is a correction, with the similarity
+     * a fuzzy expansion one edit away has, {@code 1 - 1 / min(word length, variant length)} (the
+     * highest when several variants give it). Which of them are index terms is left to the query.
+     */
+    Map<String, Float> corrections(String word, String term) {
+        if (!english) return Map.of();
+        List<String> surface = surfaceTerms(word);
+        if (surface.size() != 1) return Map.of();
+        String u = surface.get(0);
+        TreeMap<String, Float> out = new TreeMap<>();
+        for (String v : correctionVariants(u)) correction(out, v, u.length(), term);
+        return out;
+    }
+
+    /** The tokens of {@code text} before stop words and stemming ({@link SearchFields#surfaceAnalyzer}). */
+    static List<String> surfaceTerms(String text) {
+        try {
+            return terms(SURFACES, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The variants of a word {@link #corrections} analyses: none unless it has at least
+     * {@value #CORRECTION_MIN_LETTERS} letters, all a to z; else every word one edit away that keeps
+     * the first letter: deletions, swaps of two different neighbours, replacements and insertions of a
+     * to z (in that order; a variant may come more than once).
+     */
+    static List<String> correctionVariants(String u) {
+        int n = u.length();
+        if (n < CORRECTION_MIN_LETTERS) return List.of();
+        for (int i = 0; i < n; i++) if (u.charAt(i) < 'a' || u.charAt(i) > 'z') return List.of();
+        List<String> out = new ArrayList<>(52 * n);
+        StringBuilder v = new StringBuilder(n + 1);
+        for (int i = 1; i < n; i++) { // deletions
+            v.setLength(0);
+            out.add(v.append(u, 0, i).append(u, i + 1, n).toString());
+        }
+        for (int i = 1; i + 1 < n; i++) { // transpositions
+            if (u.charAt(i) == u.charAt(i + 1)) continue;
+            v.setLength(0);
+            out.add(v.append(u, 0, i).append(u.charAt(i + 1)).append(u.charAt(i)).append(u, i + 2, n).toString());
+        }
+        for (int i = 1; i < n; i++) { // replacements
+            for (char c = 'a'; c <= 'z'; c++) {
+                if (c == u.charAt(i)) continue;
+                v.setLength(0);
+                out.add(v.append(u, 0, i).append(c).append(u, i + 1, n).toString());
+            }
+        }
+        for (int i = 1; i <= n; i++) { // insertions
+            for (char c = 'a'; c <= 'z'; c++) {
+                v.setLength(0);
+                out.add(v.append(u, 0, i).append(c).append(u, i, n).toString());
+            }
+        }
+        return out;
+    }
+
+    private void correction(Map<String, Float> out, String variant, int wordLength, String term) {
+        List<String> ts = analyzeTerms(variant);
+        if (ts.size() != 1 || ts.get(0).equals(term)) return;
+        float sim = 1f - ((float) 1 / (float) Math.min(wordLength, variant.length()));
+        out.merge(ts.get(0), sim, Math::max);
+    }
+
+    private static List<String> terms(Analyzer a, String text) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (TokenStream ts = a.tokenStream(SearchFields.BODY, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) out.add(term.toString());
+            ts.end();
+        }
+        return out;
+    }
+
+    /**
+     * A {@link FuzzyQuery} (same rewrite, same blended scoring) with two changes. With
+     * {@code notStartingWith} (the word being typed), it does not see the index terms starting with the
+     * typed prefix: those are prefix completions; leaving them out keeps every term in one clause of
+     * the prefix item (two equal term clauses in one disjunction would be merged by Lucene's rewrite,
+     * with the fuzzy clause's blended statistics lost), and the 50 best expansions are picked among the
+     * others. With {@code corrections} ({@link Searcher#corrections}), those of them that are terms of
+     * the field are candidates too, with their similarity as boost (the higher one when the automaton
+     * finds the term as well); the 50 best are then picked among all, as Lucene picks a fuzzy query's.
      */
     static final class TypoQuery extends FuzzyQuery {
-        private final BytesRef excluded;
+        private final BytesRef excluded; // or null
+        private final TreeMap<BytesRef, Float> corrections = new TreeMap<>();
 
-        TypoQuery(Term term, int edits, String notStartingWith) {
+        TypoQuery(Term term, int edits, String notStartingWith, Map<String, Float> corrections) {
             super(term, edits, 1, FUZZY_MAX_EXPANSIONS, true);
-            this.excluded = new BytesRef(notStartingWith);
+            this.excluded = notStartingWith == null ? null : new BytesRef(notStartingWith);
+            for (Map.Entry<String, Float> e : corrections.entrySet()) {
+                BytesRef t = new BytesRef(e.getKey());
+                if (excluded == null || !startsWith(t, excluded)) this.corrections.put(t, e.getValue());
+            }
         }
 
         @Override
         protected TermsEnum getTermsEnum(Terms terms, org.apache.lucene.util.AttributeSource atts) throws IOException {
             TermsEnum fuzzy = super.getTermsEnum(terms, atts);
-            return new org.apache.lucene.index.FilterLeafReader.FilterTermsEnum(fuzzy) {
+            if (corrections.isEmpty()) {
+                return new org.apache.lucene.index.FilterLeafReader.FilterTermsEnum(fuzzy) {
+                    @Override
+                    public BytesRef next() throws IOException {
+                        BytesRef t;
+                        do {
+                            t = in.next();
+                        } while (t != null && excluded != null && startsWith(t, excluded));
+                        return t;
+                    }
+                };
+            }
+            // Every candidate with its boost, in term order: the automaton's, then the corrections found here.
+            TreeMap<BytesRef, Float> all = new TreeMap<>();
+            org.apache.lucene.search.BoostAttribute boost = fuzzy.attributes().addAttribute(org.apache.lucene.search.BoostAttribute.class);
+            for (BytesRef t; (t = fuzzy.next()) != null; ) {
+                if (excluded == null || !startsWith(t, excluded)) all.put(BytesRef.deepCopyOf(t), boost.getBoost());
+            }
+            TermsEnum probe = terms.iterator();
+            for (Map.Entry<BytesRef, Float> e : corrections.entrySet()) {
+                if (probe.seekExact(e.getKey())) all.merge(e.getKey(), e.getValue(), Math::max);
+            }
+            java.util.Iterator<Map.Entry<BytesRef, Float>> it = all.entrySet().iterator();
+            return new org.apache.lucene.index.FilteredTermsEnum(terms.iterator(), true) { // starts by seeking to the first
+                private Map.Entry<BytesRef, Float> pending;
+                private final org.apache.lucene.search.BoostAttribute out = attributes().addAttribute(org.apache.lucene.search.BoostAttribute.class);
+
                 @Override
-                public BytesRef next() throws IOException {
-                    BytesRef t;
-                    do {
-                        t = in.next();
-                    } while (t != null && startsWith(t, excluded));
-                    return t;
+                protected BytesRef nextSeekTerm(BytesRef current) {
+                    pending = it.hasNext() ? it.next() : null;
+                    return pending == null ? null : pending.getKey();
+                }
+
+                @Override
+                protected AcceptStatus accept(BytesRef term) {
+                    if (pending == null) return AcceptStatus.END;
+                    if (!term.equals(pending.getKey())) return AcceptStatus.NO_AND_SEEK;
+                    out.setBoost(pending.getValue());
+                    return AcceptStatus.YES_AND_SEEK;
                 }
             };
         }
 
         @Override
         public boolean equals(Object other) {
-            return super.equals(other) && excluded.equals(((TypoQuery) other).excluded);
+            return super.equals(other) && java.util.Objects.equals(excluded, ((TypoQuery) other).excluded)
+                    && corrections.equals(((TypoQuery) other).corrections);
         }
 
         @Override
         public int hashCode() {
-            return 31 * super.hashCode() + excluded.hashCode();
+            return 31 * (31 * super.hashCode() + java.util.Objects.hashCode(excluded)) + corrections.hashCode();
         }
 
         @Override
         public String toString(String field) {
-            return super.toString(field) + "-" + excluded.utf8ToString() + "*";
+            return super.toString(field) + (excluded == null ? "" : "-" + excluded.utf8ToString() + "*")
+                    + (corrections.isEmpty() ? "" : "+" + corrections.size() + " corrections");
         }
     }
 
@@ -428,11 +562,12 @@ public final class Searcher implements Closeable {
      * field) followed by the fuzzy clauses of {@code typos} (every term, every field). It matches a
      * page when any of them does, and its score is the sum of the matching clauses.
      */
-    private static Query prefixQuery(String word, List<String> terms, List<String> typos) {
+    private static Query prefixQuery(String word, List<String> terms, List<String> typos,
+            java.util.function.BiFunction<String, String, Map<String, Float>> corrections) {
         if (terms.isEmpty() && typos.isEmpty()) return new MatchNoDocsQuery("no such term");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         addTerms(b, terms);
-        for (String t : typos) addFuzzy(b, t, lowerCase(word));
+        for (String t : typos) addFuzzy(b, t, lowerCase(word), corrections.apply(word, t));
         return b.build();
     }
 

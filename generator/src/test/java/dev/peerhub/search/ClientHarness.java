@@ -124,13 +124,23 @@ final class ClientHarness {
     private static String standInAnalyzer(Searcher searcher, Collection<String> texts) throws IOException {
         StringBuilder t = new StringBuilder("{");
         StringBuilder l = new StringBuilder("{");
+        StringBuilder su = new StringBuilder("{");
         boolean first = true;
         for (String s : new TreeSet<>(texts)) {
             if (!first) {
                 t.append(',');
                 l.append(',');
+                su.append(',');
             }
             first = false;
+            Json.quote(su, s);
+            su.append(":[");
+            List<String> surface = Searcher.surfaceTerms(s);
+            for (int i = 0; i < surface.size(); i++) {
+                if (i > 0) su.append(',');
+                Json.quote(su, surface.get(i));
+            }
+            su.append(']');
             Json.quote(t, s);
             t.append(":[");
             List<Searcher.Token> tokens = searcher.analyze(s);
@@ -147,14 +157,20 @@ final class ClientHarness {
         }
         t.append('}');
         l.append('}');
+        su.append('}');
         return "// Test stand-in: Lucene's analysis of every string the test will analyse.\n"
-                + "const T = " + t + ";\nconst L = " + l + ";\n"
+                + "const T = " + t + ";\nconst L = " + l + ";\nconst S = " + su + ";\n"
                 + "export function analyze(text) {\n"
                 + "  const r = T[text];\n"
                 + "  if (!r) throw new Error('stand-in analyzer has no entry for ' + JSON.stringify(text));\n"
                 + "  return r.map(([term, position]) => ({ term, position }));\n"
                 + "}\n"
                 + "export function tokenize() { throw new Error('stand-in has no tokenize'); }\n"
+                + "export function surfaces(text) {\n"
+                + "  const r = S[text];\n"
+                + "  if (!r) throw new Error('stand-in surfaces has no entry for ' + JSON.stringify(text));\n"
+                + "  return r;\n"
+                + "}\n"
                 + "export function lowerCase(s) {\n"
                 + "  const r = L[s];\n"
                 + "  if (r === undefined) throw new Error('stand-in lowerCase has no entry for ' + JSON.stringify(s));\n"
@@ -178,6 +194,13 @@ final class ClientHarness {
             out.addAll(pq.phrases());
             out.addAll(pq.excluded());
             if (pq.prefix() != null) out.add(pq.prefix());
+            // a long word's typo corrections analyse its variants (Searcher.corrections)
+            List<String> words = new ArrayList<>(pq.words());
+            if (pq.prefix() != null) words.add(pq.prefix());
+            for (String w : words) {
+                List<String> surface = Searcher.surfaceTerms(w);
+                if (surface.size() == 1) out.addAll(Searcher.correctionVariants(surface.get(0)));
+            }
         }
         return out;
     }
