@@ -55,6 +55,11 @@ class SearcherTest {
     }
 
     private List<String> urls(String q) throws Exception {
+        return urls(searcher, q);
+    }
+
+    /** The URLs of a query's results, in order. */
+    static List<String> urls(Searcher searcher, String q) throws Exception {
         return searcher.search(q, SearchOptions.defaults()).results().stream().map(SearchResults.Result::url).toList();
     }
 

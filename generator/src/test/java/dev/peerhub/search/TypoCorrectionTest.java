@@ -45,7 +45,7 @@ class TypoCorrectionTest {
     }
 
     private List<String> urls(String q) throws Exception {
-        return searcher.search(q, SearchOptions.defaults()).results().stream().map(SearchResults.Result::url).toList();
+        return SearcherTest.urls(searcher, q);
     }
 
     @Test
