@@ -531,22 +531,13 @@ async function fuzzyInto(m, term, notStartingWith, highlight, acc, fixes = new M
       if (c[0] !== firstCp) continue;
       if (notStartingWith !== null && t.term.startsWith(notStartingWith)) continue;
       const ed = editDistance(q.slice(1), c.slice(1), edits);
-      if (ed > edits || ed === 0) continue;
-      const sim = f32(1 - f32(ed / Math.min(c.length, q.length)));
+      let sim = ed > edits || ed === 0 ? -1 : f32(1 - f32(ed / Math.min(c.length, q.length)));
+      // A correction (they start with the same letter) is a candidate too, the higher similarity
+      // winning when the edit distance finds it as well (Searcher.TypoQuery).
+      const fix = fixes.get(t.term);
+      if (fix !== undefined && fix > sim) sim = fix;
+      if (sim < 0) continue;
       scored.push({ term: t.term, sim, df: t.df[f] });
-    }
-    // Corrections that are terms of this field are candidates too, the higher similarity winning
-    // (Searcher.TypoQuery).
-    if (fixes.size) {
-      const byTerm = candidates.byTerm ?? (candidates.byTerm = new Map(candidates.map((t) => [t.term, t])));
-      const have = new Map(scored.map((x) => [x.term, x]));
-      for (const [t, sim] of fixes) {
-        const c = byTerm.get(t);
-        if (!c || !(c.mask & (1 << f))) continue;
-        if (notStartingWith !== null && t.startsWith(notStartingWith)) continue;
-        const x = have.get(t);
-        if (x) { if (sim > x.sim) x.sim = sim; } else scored.push({ term: t, sim, df: c.df[f] });
-      }
     }
     scored.sort((a, b) => (b.sim - a.sim) || compareTerms(a.term, b.term));
     const top = scored.slice(0, FUZZY_MAX_EXPANSIONS);
